@@ -1,0 +1,156 @@
+package builder
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"regexp"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"timeline/builder/entry"
+	"timeline/builder/place"
+)
+
+// Config is site.toml. Every setting has a default, so a site needs no
+// site.toml at all; the zero Config is not valid, use DefaultConfig.
+type Config struct {
+	Title       string     `toml:"title"`         // the site's name; default "Timeline"
+	Description string     `toml:"description"`   // one sentence for search results and feeds
+	BaseURL     string     `toml:"base_url"`      // where the site is published; default "http://localhost:1313/"
+	Language    string     `toml:"language"`      // the pages' lang; default "en"
+	WarStart    entry.Date `toml:"war_start"`     // the war's first day, 2022-02-24, for "day N" counts; none by default
+	HomeEntries int        `toml:"home_entries"`  // entries on the home page; default 50
+	FeedEntries int        `toml:"feed_entries"`  // entries in each feed; default 50
+	MaxFileSize int64      `toml:"max_file_size"` // largest article file, in bytes; default 1 MiB
+
+	// Places adds countries, regions, names and towns to the built-in
+	// gazetteer, in the shape of builder/place/places.toml.
+	Places place.Places `toml:"places"`
+
+	baseURL *url.URL
+}
+
+// DefaultConfig returns the settings of a site without site.toml.
+func DefaultConfig() Config {
+	return Config{
+		Title:       "Timeline",
+		BaseURL:     "http://localhost:1313/",
+		Language:    "en",
+		HomeEntries: 50,
+		FeedEntries: 50,
+		MaxFileSize: entry.MaxSize,
+	}
+}
+
+// LoadConfig reads site.toml from the site folder fsys. A missing file
+// gives the defaults; a key it does not know is an error, so that a typo
+// does not pass for a setting.
+func LoadConfig(fsys fs.FS, name string) (Config, error) {
+	cfg := DefaultConfig()
+	data, err := fs.ReadFile(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return cfg, cfg.check(name, nil)
+	}
+	if err != nil {
+		return cfg, err
+	}
+	md, err := toml.Decode(string(data), &cfg)
+	if err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			return cfg, fmt.Errorf("%s:%d: %s", name, perr.Position.Line, perr.Message)
+		}
+		return cfg, fmt.Errorf("%s: %v", name, err)
+	}
+	if keys := md.Undecoded(); len(keys) > 0 {
+		var errs []error
+		for _, k := range keys {
+			errs = append(errs, fmt.Errorf("%s:%d: unknown setting %q", name, keyLine(string(data), k), k.String()))
+		}
+		return cfg, errors.Join(errs...)
+	}
+	return cfg, cfg.check(name, data)
+}
+
+// check validates the settings and fills in what they imply.
+func (c *Config) check(name string, data []byte) error {
+	var errs []error
+	fail := func(key, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s:%d: %s: %s", name, keyLine(string(data), toml.Key{key}), key, fmt.Sprintf(format, args...)))
+	}
+	if err := c.SetBaseURL(c.BaseURL); err != nil {
+		fail("base_url", "%v", err)
+	}
+	if c.WarStart != (entry.Date{}) && !c.WarStart.HasDay() {
+		fail("war_start", "want a day, like 2022-02-24")
+	}
+	if c.Title = strings.TrimSpace(c.Title); c.Title == "" {
+		fail("title", "must not be empty")
+	}
+	if c.Language == "" || !langRE.MatchString(c.Language) {
+		fail("language", "want a language tag, like en or uk")
+	}
+	if c.HomeEntries < 1 {
+		fail("home_entries", "must be at least 1")
+	}
+	if c.FeedEntries < 1 {
+		fail("feed_entries", "must be at least 1")
+	}
+	if c.MaxFileSize < 1 {
+		fail("max_file_size", "must be at least 1")
+	}
+	return errors.Join(errs...)
+}
+
+var langRE = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
+// SetBaseURL sets the address the site is published at: absolute, http or
+// https. A path without its final slash gets one.
+func (c *Config) SetBaseURL(s string) error {
+	u, err := url.Parse(strings.TrimSpace(s))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("want an absolute http or https address, like https://owner.github.io/repo/, not %q", s)
+	}
+	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return fmt.Errorf("%q: a base URL has no query, fragment or user", s)
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	u.RawPath = ""
+	c.BaseURL, c.baseURL = u.String(), u
+	return nil
+}
+
+// BaseURLParsed returns the base URL, checked and ending in "/".
+func (c *Config) BaseURLParsed() *url.URL { return c.baseURL }
+
+// keyLine finds the line of site.toml that sets key, for messages.
+func keyLine(data string, key toml.Key) int {
+	last := regexp.QuoteMeta(key[len(key)-1])
+	re := regexp.MustCompile(`^\s*(?:` + last + `|"` + last + `")\s*=|^\s*\[+\s*` + regexp.QuoteMeta(key.String()) + `\s*\]`)
+	for i, l := range strings.Split(data, "\n") {
+		if re.MatchString(l) {
+			return i + 1
+		}
+	}
+	return 1
+}
+
+// loadSiteConfig reads dir/site.toml, with the base URL override.
+func loadSiteConfig(dir, baseURL string) (Config, error) {
+	cfg, err := LoadConfig(os.DirFS(dir), "site.toml")
+	if err != nil {
+		return cfg, err
+	}
+	if baseURL != "" {
+		if err := cfg.SetBaseURL(baseURL); err != nil {
+			return cfg, fmt.Errorf("--base-url: %v", err)
+		}
+	}
+	return cfg, nil
+}

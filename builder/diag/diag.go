@@ -1,0 +1,88 @@
+// Package diag records the problems a build finds in its input.
+//
+// A Problem ties a message to a file and line, the way go/scanner's Error
+// does, so an editor can jump straight to what needs fixing. A List gathers
+// every problem of a run: the build reports them all at once instead of
+// stopping at the first. Errors stop a build from publishing; warnings do not.
+package diag
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// A Problem is one thing wrong with one input file.
+type Problem struct {
+	Path    string // file path as the editor knows it, e.g. "content/a.txt"
+	Line    int    // 1-based; 0 when the problem concerns the whole file
+	Msg     string
+	Warning bool // the build goes on, and publishes
+}
+
+// Error formats the problem as "path:line: msg", or "path: msg" without a
+// line; warnings say so after the position.
+func (p Problem) Error() string {
+	var b strings.Builder
+	b.WriteString(p.Path)
+	if p.Line > 0 {
+		fmt.Fprintf(&b, ":%d", p.Line)
+	}
+	b.WriteString(": ")
+	if p.Warning {
+		b.WriteString("warning: ")
+	}
+	b.WriteString(p.Msg)
+	return b.String()
+}
+
+// A List is a set of problems. The zero List is empty and ready to use.
+type List []Problem
+
+// Errorf adds an error.
+func (l *List) Errorf(path string, line int, format string, args ...any) {
+	*l = append(*l, Problem{Path: path, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// Warnf adds a warning.
+func (l *List) Warnf(path string, line int, format string, args ...any) {
+	*l = append(*l, Problem{Path: path, Line: line, Msg: fmt.Sprintf(format, args...), Warning: true})
+}
+
+// Sort orders the list by path, then line, then message, so that reports
+// are stable from run to run.
+func (l List) Sort() {
+	slices.SortStableFunc(l, func(a, b Problem) int {
+		return cmp.Or(
+			strings.Compare(a.Path, b.Path),
+			cmp.Compare(a.Line, b.Line),
+			strings.Compare(a.Msg, b.Msg),
+		)
+	})
+}
+
+// Count returns the number of errors and of warnings.
+func (l List) Count() (errs, warnings int) {
+	for _, p := range l {
+		if p.Warning {
+			warnings++
+		} else {
+			errs++
+		}
+	}
+	return errs, warnings
+}
+
+// Err returns nil when the list holds no error (warnings alone are not a
+// failure), and otherwise an error whose text lists every error, one a line.
+func (l List) Err() error {
+	var errs []error
+	for _, p := range l {
+		if !p.Warning {
+			errs = append(errs, p)
+		}
+	}
+	return errors.Join(errs...)
+}

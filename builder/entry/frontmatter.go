@@ -1,0 +1,151 @@
+package entry
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// frontMatter is the TOML between "+++" lines at the top of a file. Every
+// field it sets overrides what Parse works out from the text.
+type frontMatter struct {
+	Title     string   `toml:"title"`
+	Date      any      `toml:"date"` // a TOML date, or a string "2023-06" for a month
+	Author    string   `toml:"author"`
+	Source    string   `toml:"source"` // the original article's URL
+	Summary   string   `toml:"summary"`
+	Countries []string `toml:"countries"`
+	Regions   []string `toml:"regions"`
+	Tags      []string `toml:"tags"`
+	Draft     bool     `toml:"draft"`
+	Slug      string   `toml:"slug"`
+
+	date  Date
+	lines []line // the front matter, opening "+++" included, to find a key's line
+}
+
+// line returns the line where key is set, or the opening "+++" line.
+func (fm *frontMatter) line(key string) int {
+	if len(fm.lines) == 0 {
+		return 0
+	}
+	re := regexp.MustCompile(`^(?:` + regexp.QuoteMeta(key) + `|"` + regexp.QuoteMeta(key) + `")\s*=|^\[+\s*` + regexp.QuoteMeta(key) + `\s*\]`)
+	for _, l := range fm.lines {
+		if re.MatchString(l.text) {
+			return l.num
+		}
+	}
+	return fm.lines[0].num
+}
+
+// frontMatter reads front matter if the file has it, and returns the lines
+// after it. ok is false when the front matter is broken.
+func (p *parser) frontMatter(lines []line) (fm frontMatter, rest []line, ok bool) {
+	lines = skipBlank(lines)
+	if len(lines) == 0 || lines[0].text != "+++" {
+		return fm, lines, true
+	}
+	end := -1
+	for i := 1; i < len(lines); i++ {
+		if lines[i].text == "+++" {
+			end = i
+			break
+		}
+	}
+	if end < 0 {
+		p.errorf(lines[0].num, "front matter opened with +++ is never closed: add a line +++ after it")
+		return fm, nil, false
+	}
+	fm.lines = lines[:end]
+	var src strings.Builder
+	for _, l := range lines[1:end] {
+		src.WriteString(l.text)
+		src.WriteByte('\n')
+	}
+	md, err := toml.Decode(src.String(), &fm)
+	if err != nil {
+		var perr toml.ParseError
+		n := lines[0].num
+		msg := err.Error()
+		if errors.As(err, &perr) {
+			n += perr.Position.Line
+			msg = perr.Message
+		}
+		p.errorf(n, "front matter: %s", strings.TrimPrefix(msg, "toml: "))
+		return fm, nil, false
+	}
+	for _, k := range md.Undecoded() {
+		p.warnf(fm.line(k[0]), "front matter: unknown key %q (known: title, date, author, source, summary, countries, regions, tags, draft, slug)", k.String())
+	}
+	if fm.Date != nil {
+		d, err := dateValue(fm.Date)
+		if err != nil {
+			p.errorf(fm.line("date"), "front matter: %v", err)
+			return fm, nil, false
+		}
+		fm.date = d
+	}
+	if fm.Source != "" && !isWebURL(fm.Source) {
+		p.warnf(fm.line("source"), "front matter: source %q is not an http or https address; ignored", fm.Source)
+		fm.Source = ""
+	}
+	return fm, lines[end+1:], true
+}
+
+// UnmarshalTOML reads a date from TOML: a TOML date, or a string
+// "2023-06" for a month.
+func (d *Date) UnmarshalTOML(v any) error {
+	date, err := dateValue(v)
+	*d = date
+	return err
+}
+
+func dateValue(v any) (Date, error) {
+	switch v := v.(type) {
+	case time.Time:
+		return makeDate(v.Year(), int(v.Month()), v.Day(), true, v.Format("2006-01-02"))
+	case string:
+		return ParseDate(strings.TrimSpace(v))
+	}
+	return Date{}, fmt.Errorf("date must be a date (2025-02-02) or a month in quotes (\"2023-06\"), not %v", v)
+}
+
+func isWebURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
+}
+
+// apply overrides what was worked out from the text with what the front
+// matter says.
+func (fm *frontMatter) apply(e *Entry) {
+	set := func(dst *string, v string) {
+		if v = strings.TrimSpace(v); v != "" {
+			*dst = v
+		}
+	}
+	if strings.TrimSpace(fm.Title) != "" {
+		e.TitleDerived, e.TitleLine = false, fm.line("title")
+	}
+	if len(fm.lines) > 0 {
+		e.FrontMatter = map[string]int{}
+		for _, k := range []string{"title", "date", "author", "source", "summary", "countries", "regions", "tags", "draft", "slug"} {
+			if n := fm.line(k); n != fm.lines[0].num {
+				e.FrontMatter[k] = n
+			}
+		}
+	}
+	set(&e.Title, fm.Title)
+	set(&e.Byline, fm.Author)
+	set(&e.SourceURL, fm.Source)
+	set(&e.Summary, fm.Summary)
+	set(&e.Slug, fm.Slug)
+	e.FrontMatterCountries = fm.Countries
+	e.FrontMatterRegions = fm.Regions
+	e.Tags = fm.Tags
+	e.Draft = fm.Draft
+}

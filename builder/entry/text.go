@@ -1,0 +1,168 @@
+package entry
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Limits on the text worked out for an entry, in characters.
+const (
+	titleMax   = 110
+	headingMax = 200 // a line longer than this is not a headline
+	summaryMax = 300
+)
+
+// headlineShaped reports whether s could be a headline: short, not ending
+// like a sentence or a clause, holding no sentence break and no dateline.
+func headlineShaped(s string) bool {
+	if s == "" || utf8.RuneCountInString(s) > headingMax {
+		return false
+	}
+	switch last, _ := utf8.DecodeLastRuneInString(s); last {
+	case '.', ',', ';', ':', '。':
+		return false
+	}
+	if dl, _ := dateline(s); dl != "" {
+		return false
+	}
+	return !hasSentenceBreak(s)
+}
+
+// sentenceEnds are the runes that end a sentence, as the last rune of a
+// line: full stops, question and exclamation marks, colons ending a lead-in,
+// and closing quotes and brackets after them.
+const sentenceEnds = ".!?…:\"”’'»)。！？"
+
+// endsSentence reports whether s ends like a finished sentence.
+func endsSentence(s string) bool {
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(sentenceEnds, last)
+}
+
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
+// abbreviations end with a full stop that does not end the sentence.
+var abbreviations = setOf("mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "gov", "sen", "rep",
+	"maj", "capt", "adm", "prof", "pres", "st", "mt", "no", "vs", "etc", "inc", "jr", "sr", "co",
+	"corp", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+	"dec", "approx", "est", "fig", "vol", "ed", "eds", "rev", "hon", "brig", "cmdr", "lt.-col")
+
+// sentenceEnd returns the index just past the first sentence of s, or -1
+// when s holds a single unfinished sentence. A sentence ends at ". ", "! ",
+// "? " followed by a capital letter, digit or quote, at a CJK full stop, or
+// at the end of s after a stop.
+func sentenceEnd(s string) int {
+	for i, r := range s {
+		switch r {
+		case '。', '！', '？':
+			return i + utf8.RuneLen(r)
+		case '.', '!', '?':
+			j := i + 1
+			for j < len(s) && strings.ContainsRune("\"”’'»)", rune(s[j])) {
+				j++
+			}
+			if j == len(s) {
+				return j
+			}
+			if s[j] != ' ' {
+				continue
+			}
+			next, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[j:], " "))
+			if !unicode.IsUpper(next) && !unicode.IsDigit(next) && !strings.ContainsRune("\"“‘«", next) {
+				continue
+			}
+			if r == '.' && isAbbreviation(s[:i]) {
+				continue
+			}
+			return j
+		}
+	}
+	return -1
+}
+
+// isAbbreviation reports whether the word ending s is an abbreviation or
+// an initial, whose full stop ends no sentence ("Mr.", "U.S.", "J.").
+func isAbbreviation(s string) bool {
+	w := s[strings.LastIndexAny(s, " (\"“")+1:]
+	if utf8.RuneCountInString(w) == 1 || strings.Contains(w, ".") {
+		return true // "J." or "U.S."
+	}
+	return abbreviations[strings.ToLower(w)]
+}
+
+// hasSentenceBreak reports whether s holds the end of one sentence
+// followed by another.
+func hasSentenceBreak(s string) bool {
+	i := sentenceEnd(s)
+	return i >= 0 && strings.TrimSpace(s[i:]) != ""
+}
+
+// firstSentence returns the first sentence of s.
+func firstSentence(s string) string {
+	if i := sentenceEnd(s); i >= 0 {
+		return strings.TrimSpace(s[:i])
+	}
+	return s
+}
+
+// deriveTitle makes a headline from a first paragraph: its first sentence
+// without the full stop, cut at a word boundary when too long.
+func deriveTitle(lead string) string {
+	t := strings.TrimSuffix(firstSentence(lead), ".")
+	return cut(t, titleMax)
+}
+
+// summarize returns the first sentences of a paragraph that fit in
+// summaryMax characters, or the first sentence cut at a word.
+func summarize(p string) string {
+	if utf8.RuneCountInString(p) <= summaryMax {
+		return p
+	}
+	end := 0
+	for end < len(p) {
+		i := sentenceEnd(p[end:])
+		if i < 0 || utf8.RuneCountInString(p[:end+i]) > summaryMax {
+			break
+		}
+		end += i
+	}
+	if end > 0 {
+		return strings.TrimSpace(p[:end])
+	}
+	return cut(p, summaryMax)
+}
+
+// cut shortens s to at most n characters, at the last word boundary, and
+// marks the cut with an ellipsis. Text without spaces (Japanese, Chinese)
+// is cut at a character.
+func cut(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	runes := []rune(s)
+	t := string(runes[:n])
+	if i := strings.LastIndexByte(t, ' '); i > len(t)/2 && runes[n] != ' ' {
+		t = t[:i]
+	}
+	return strings.TrimRight(t, " ,;:-–—") + "…"
+}
+
+// readTime estimates reading time in minutes, at 230 words a minute; for
+// scripts written without spaces, two characters count as a word.
+func readTime(prose []Text) int {
+	words, chars := 0, 0
+	for _, t := range prose {
+		words += len(strings.Fields(t.S))
+		for _, r := range t.S {
+			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+				chars++
+			}
+		}
+	}
+	words += chars / 2
+	return max(1, (words+229)/230)
+}

@@ -1,0 +1,215 @@
+package render
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"slices"
+	"strings"
+
+	"timeline/builder/entry"
+	"timeline/builder/site"
+)
+
+// Atom (RFC 4287) elements, as much of them as the feeds use.
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Title   string      `xml:"title"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Links   []atomLink  `xml:"link"`
+	Author  atomPerson  `xml:"author"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomEntry struct {
+	Title      string         `xml:"title"`
+	ID         string         `xml:"id"`
+	Updated    string         `xml:"updated"`
+	Published  string         `xml:"published"`
+	Links      []atomLink     `xml:"link"`
+	Authors    []atomPerson   `xml:"author"`
+	Summary    string         `xml:"summary,omitempty"`
+	Categories []atomCategory `xml:"category"`
+}
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+	Href string `xml:"href,attr"`
+}
+
+type atomPerson struct {
+	Name string `xml:"name"`
+}
+
+type atomCategory struct {
+	Term  string `xml:"term,attr"`
+	Label string `xml:"label,attr,omitempty"`
+}
+
+// atomTime gives a date as an Atom timestamp: its day at midnight UTC.
+func atomTime(d entry.Date) string {
+	return d.Time().Format("2006-01-02T15:04:05Z")
+}
+
+func (r *Renderer) feed(f *site.Feed, emit Emit) error {
+	a := atomFeed{
+		Title:   f.Title,
+		ID:      f.URL,
+		Updated: atomTime(f.Updated()),
+		Links: []atomLink{
+			{Rel: "self", Type: "application/atom+xml", Href: f.URL},
+			{Rel: "alternate", Type: "text/html", Href: f.PageURL},
+		},
+		Author: atomPerson{Name: f.Title},
+	}
+	for _, e := range f.Entries {
+		ae := atomEntry{
+			Title:     e.Title,
+			ID:        e.Permalink,
+			Updated:   atomTime(e.Date),
+			Published: atomTime(e.Date),
+			Links:     []atomLink{{Rel: "alternate", Type: "text/html", Href: e.Permalink}},
+			Summary:   e.Summary,
+		}
+		if e.Byline != "" {
+			ae.Authors = []atomPerson{{Name: e.Byline}}
+		}
+		for _, p := range slices.Concat(e.Countries, e.Regions) {
+			ae.Categories = append(ae.Categories, atomCategory{Term: p.Code, Label: p.Name})
+		}
+		a.Entries = append(a.Entries, ae)
+	}
+	return emitXML(f.Path, a, emit)
+}
+
+type sitemap struct {
+	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+type sitemapURL struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}
+
+func emitXML(path string, v any, emit Emit) error {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", " ")
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	b.WriteByte('\n')
+	return emit(path, b.Bytes())
+}
+
+// extras renders the sitemap, robots.txt and the data files.
+func (r *Renderer) extras(s *site.Site, emit Emit) error {
+	var sm sitemap
+	for _, p := range s.Pages {
+		if p.Kind == "404" {
+			continue
+		}
+		u := sitemapURL{Loc: p.Permalink}
+		if p.Updated.Year != 0 {
+			u.LastMod = p.Updated.Time().Format("2006-01-02")
+		}
+		sm.URLs = append(sm.URLs, u)
+	}
+	if err := emitXML("sitemap.xml", sm, emit); err != nil {
+		return err
+	}
+	robots := "User-agent: *\nAllow: /\n\nSitemap: " + s.AbsURL("sitemap.xml") + "\n"
+	if err := emit("robots.txt", []byte(robots)); err != nil {
+		return err
+	}
+	return r.data(s, emit)
+}
+
+// dataEntry is one entry in timeline.json.
+type dataEntry struct {
+	Date      string      `json:"date"`
+	Title     string      `json:"title"`
+	URL       string      `json:"url"`
+	Byline    string      `json:"byline,omitempty"`
+	Source    string      `json:"source,omitempty"`
+	SourceURL string      `json:"source_url,omitempty"`
+	Countries []dataPlace `json:"countries"`
+	Regions   []dataPlace `json:"regions"`
+}
+
+type dataPlace struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+}
+
+// data writes every entry to timeline.json and timeline.csv, for people
+// who reuse the data.
+func (r *Renderer) data(s *site.Site, emit Emit) error {
+	list := make([]dataEntry, 0, len(s.Entries))
+	var c bytes.Buffer
+	w := csv.NewWriter(&c)
+	w.Write([]string{"date", "title", "url", "byline", "source", "source_url", "countries", "country_names", "regions", "region_names"})
+	for _, e := range s.Entries {
+		d := dataEntry{
+			Date: e.Date.String(), Title: e.Title, URL: e.Permalink, Byline: e.Byline,
+			Source: e.Source, SourceURL: e.SourceURL,
+			Countries: places(e.Countries), Regions: places(e.Regions),
+		}
+		list = append(list, d)
+		w.Write(csvSafe(d.Date, d.Title, d.URL, d.Byline, d.Source, d.SourceURL,
+			codes(d.Countries), names(d.Countries), codes(d.Regions), names(d.Regions)))
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return err
+	}
+	j, err := json.MarshalIndent(list, "", " ")
+	if err != nil {
+		return err
+	}
+	if err := emit("timeline.json", append(j, '\n')); err != nil {
+		return err
+	}
+	return emit("timeline.csv", c.Bytes())
+}
+
+func places(ps []*site.Place) []dataPlace {
+	out := make([]dataPlace, len(ps))
+	for i, p := range ps {
+		out[i] = dataPlace{p.Code, p.Name}
+	}
+	return out
+}
+
+func codes(ps []dataPlace) string {
+	s := make([]string, len(ps))
+	for i, p := range ps {
+		s[i] = p.Code
+	}
+	return strings.Join(s, ";")
+}
+
+func names(ps []dataPlace) string {
+	s := make([]string, len(ps))
+	for i, p := range ps {
+		s[i] = p.Name
+	}
+	return strings.Join(s, ";")
+}
+
+// csvSafe keeps spreadsheets from running a cell as a formula: a value that
+// starts like one gets a leading apostrophe, which spreadsheets hide.
+func csvSafe(fields ...string) []string {
+	for i, f := range fields {
+		if f != "" && strings.ContainsRune("=+-@\t\r", rune(f[0])) {
+			fields[i] = "'" + f
+		}
+	}
+	return fields
+}

@@ -1,0 +1,114 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"net/url"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"timeline/builder/entry"
+)
+
+// newMarkdown returns the goldmark that renders Markdown bodies: GFM and
+// typographer, raw HTML off (goldmark's default), and two transformers of
+// ours: links are made safe and placed under the base path, and headings
+// step down a level so that the page's headline stays its only h1.
+func newMarkdown(basePath string) goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Typographer),
+		goldmark.WithParserOptions(parser.WithASTTransformers(
+			util.Prioritized(bodyTransformer{basePath: basePath}, 100),
+		)),
+	)
+}
+
+// bodyTransformer rewrites a Markdown body's tree before it is rendered.
+type bodyTransformer struct {
+	basePath string // "/repo/"
+}
+
+func (t bodyTransformer) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			n.Level = min(n.Level+1, 6)
+		case *ast.Link:
+			n.Destination = t.url(n.Destination)
+		case *ast.Image:
+			n.Destination = t.url(n.Destination)
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// url returns dest if it is safe to follow, under the base path if it is
+// root-relative, or nothing. Safe means http, https or mailto, or no scheme
+// at all; goldmark drops javascript: and its kin too, but browsers ignore
+// tabs and line breaks inside a scheme ("java\tscript:"), so this check
+// removes them first and allows, rather than refuses, by name.
+func (t bodyTransformer) url(dest []byte) []byte {
+	clean := strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return -1
+		}
+		return r
+	}, strings.TrimSpace(string(dest)))
+	u, err := url.Parse(clean)
+	if err != nil {
+		return nil
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https", "mailto":
+		return []byte(clean)
+	case "":
+		if strings.HasPrefix(clean, "/") && !strings.HasPrefix(clean, "//") {
+			return []byte(strings.TrimSuffix(t.basePath, "/") + clean)
+		}
+		if strings.HasPrefix(clean, "//") || strings.Contains(strings.SplitN(clean, "/", 2)[0], ":") {
+			return nil
+		}
+		return []byte(clean)
+	}
+	return nil
+}
+
+// body renders an entry's body as HTML. A plain-text body is its
+// paragraphs and figures, escaped: its words are shown exactly as the file
+// has them, and nothing in them can become markup.
+func (r *Renderer) body(e *entry.Entry) (template.HTML, error) {
+	var b bytes.Buffer
+	if e.Format == entry.Markdown {
+		if err := r.md.Convert([]byte(e.Markdown), &b); err != nil {
+			return "", err
+		}
+		return template.HTML(b.String()), nil
+	}
+	for _, blk := range e.Blocks {
+		switch blk.Kind {
+		case entry.Figure:
+			b.WriteString(`<figure class="figure"><figcaption>`)
+			template.HTMLEscape(&b, []byte(blk.Text))
+			if blk.Credit != "" {
+				b.WriteString(` <span class="credit">`)
+				template.HTMLEscape(&b, []byte(blk.Credit))
+				b.WriteString(`</span>`)
+			}
+			b.WriteString("</figcaption></figure>\n")
+		default:
+			b.WriteString("<p>")
+			template.HTMLEscape(&b, []byte(blk.Text))
+			b.WriteString("</p>\n")
+		}
+	}
+	return template.HTML(b.String()), nil
+}

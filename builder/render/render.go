@@ -1,0 +1,84 @@
+// Package render turns the site model into the site's files: each page
+// through its html/template, entry bodies through goldmark, and the feeds,
+// sitemap and data files through encoding/xml, encoding/json and
+// encoding/csv. It writes nothing to disk; it hands each file to a
+// function, path and bytes.
+//
+// Templates are trusted and content is not: every value from an article
+// reaches a page through html/template's escaping, and the only HTML that
+// passes unescaped is the body goldmark renders with raw HTML off.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"sync"
+
+	"github.com/yuin/goldmark"
+
+	"timeline/builder/site"
+)
+
+// Kinds are the page kinds, each rendered by the template file of its name
+// in the templates folder, inside base.html.
+var Kinds = []string{"home", "entry", "day", "month", "year", "archive", "countries", "regions", "country", "region", "404"}
+
+// A Renderer renders sites with one set of templates.
+type Renderer struct {
+	pages map[string]*template.Template
+	md    goldmark.Markdown
+	buf   sync.Pool
+}
+
+// New parses the templates in fsys: base.html, the layout every page
+// shares; partials.html, pieces they share; and one file for each kind of
+// page. basePath is the site's path, "/repo/", for links in Markdown.
+func New(fsys fs.FS, basePath string) (*Renderer, error) {
+	r := &Renderer{pages: map[string]*template.Template{}, md: newMarkdown(basePath)}
+	r.buf.New = func() any { return new(bytes.Buffer) }
+	for _, kind := range Kinds {
+		t := template.New("base.html").Funcs(template.FuncMap{"body": r.body})
+		t, err := t.ParseFS(fsys, "base.html", "partials.html", kind+".html")
+		if err != nil {
+			return nil, fmt.Errorf("templates: %w", err)
+		}
+		r.pages[kind] = t
+	}
+	return r, nil
+}
+
+// Emit receives each rendered file: its path in the site, slash-separated,
+// and its contents, which it must not keep past the call.
+type Emit func(path string, data []byte) error
+
+// Render renders every file of the site.
+func (r *Renderer) Render(s *site.Site, emit Emit) error {
+	for _, p := range s.Pages {
+		if err := r.Page(p, emit); err != nil {
+			return err
+		}
+	}
+	for _, f := range s.Feeds {
+		if err := r.feed(f, emit); err != nil {
+			return err
+		}
+	}
+	return r.extras(s, emit)
+}
+
+// Page renders one page.
+func (r *Renderer) Page(p *site.Page, emit Emit) error {
+	t := r.pages[p.Kind]
+	if t == nil {
+		return fmt.Errorf("%s: no template for pages of kind %q", p.Path, p.Kind)
+	}
+	b := r.buf.Get().(*bytes.Buffer)
+	defer r.buf.Put(b)
+	b.Reset()
+	if err := t.Execute(b, p); err != nil {
+		return fmt.Errorf("%s: %w", p.Path, err)
+	}
+	return emit(p.Path, b.Bytes())
+}

@@ -1,0 +1,178 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+
+	"timeline/builder/entry"
+)
+
+// A Page is one HTML page of the site and what its template shows.
+type Page struct {
+	Kind        string // its template: "home", "entry", "day", "month", "year", "archive", "countries", "regions", "country", "region", "404"
+	Path        string // output file: "2025/02/02/slug/index.html"
+	URL         string // under the base path: "/repo/2025/02/02/slug/"
+	Permalink   string // absolute; the canonical link
+	Title       string // the page's headline
+	DocTitle    string // the window's title: the headline and the site's
+	Description string // for search results and shared links
+	Updated     entry.Date
+	FeedURL     string  // the feed that follows this page, if any
+	Crumbs      []Crumb // where the page sits, home first; the page itself not included
+	Site        *Site
+
+	// What the page lists or shows; which are set depends on Kind.
+	Entry  *Entry
+	Days   []*Day
+	Month  *Month
+	Year   *Year
+	Place  *Place
+	Places []*Place
+}
+
+// A Crumb is one step of a breadcrumb trail.
+type Crumb struct {
+	Name, URL string
+}
+
+// A Feed is an Atom feed of the newest entries of the site or of a place.
+type Feed struct {
+	Path    string // "feed.xml", "regions/kharkiv-oblast/feed.xml"
+	Title   string
+	URL     string // absolute: its id and self link
+	PageURL string // absolute: the page it follows
+	Entries []*Entry
+}
+
+// Updated returns the date of the feed's newest entry: a feed changes
+// only when its content does.
+func (f *Feed) Updated() entry.Date {
+	if len(f.Entries) == 0 {
+		return entry.Date{}
+	}
+	return f.Entries[0].Date
+}
+
+func (s *Site) pages() {
+	home := Crumb{"Timeline", s.URL("")}
+	add := func(p *Page) {
+		p.Site = s
+		p.DocTitle = p.Title + " · " + s.Config.Title
+		if p.Kind == "home" {
+			p.DocTitle = s.Config.Title
+		}
+		p.URL = s.URL(strings.TrimSuffix(p.Path, "index.html"))
+		p.Permalink = s.AbsURL(strings.TrimSuffix(p.Path, "index.html"))
+		s.Pages = append(s.Pages, p)
+	}
+	newest := func(entries []*Entry) entry.Date {
+		if len(entries) == 0 {
+			return entry.Date{}
+		}
+		return entries[0].Date
+	}
+
+	latest := s.Entries[:min(len(s.Entries), s.Config.HomeEntries)]
+	add(&Page{
+		Kind: "home", Path: "index.html", Title: s.Config.Title,
+		Description: s.Config.Description, Updated: newest(s.Entries),
+		FeedURL: s.URL("feed.xml"),
+		Days:    groupDays(latest, s.dayURL, s.Config.WarStart),
+	})
+	s.Feeds = append(s.Feeds, s.feed("feed.xml", s.Config.Title, "", s.Entries))
+
+	for _, e := range s.Entries {
+		add(&Page{
+			Kind: "entry", Path: e.Dir + "index.html",
+			Title: e.Title, Description: e.Summary, Updated: e.Date, Entry: e,
+			Crumbs: []Crumb{home, {monthTitle(e.Date), s.URL(fmt.Sprintf("%04d/%02d/", e.Date.Year, int(e.Date.Month)))}},
+		})
+	}
+	for _, d := range s.Days {
+		if !d.Date.HasDay() {
+			continue // listed on its month's page
+		}
+		add(&Page{
+			Kind: "day", Path: dateFolder(d.Date) + "index.html", Title: DateText(d.Date),
+			Description: fmt.Sprintf("%s: %s.", d.Heading, count(len(d.Entries), "entry", "entries")),
+			Updated:     d.Date, Days: []*Day{d},
+			Crumbs: []Crumb{home, {monthTitle(d.Date), s.URL(fmt.Sprintf("%04d/%02d/", d.Date.Year, int(d.Date.Month)))}},
+		})
+	}
+	for _, m := range s.Months {
+		add(&Page{
+			Kind: "month", Path: fmt.Sprintf("%04d/%02d/index.html", m.Year, int(m.Month)), Title: m.Title,
+			Description: fmt.Sprintf("%s: %s.", m.Title, count(m.Count, "entry", "entries")),
+			Updated:     m.Days[0].Date, Month: m, Days: m.Days,
+			Crumbs: []Crumb{home, {"Archive", s.URL("archive/")}, {fmt.Sprint(m.Year), s.URL(fmt.Sprintf("%04d/", m.Year))}},
+		})
+	}
+	for _, y := range s.Years {
+		add(&Page{
+			Kind: "year", Path: fmt.Sprintf("%04d/index.html", y.Year), Title: fmt.Sprint(y.Year),
+			Description: fmt.Sprintf("%d: %s.", y.Year, count(y.Count, "entry", "entries")),
+			Updated:     y.Months[0].Days[0].Date, Year: y,
+			Crumbs: []Crumb{home, {"Archive", s.URL("archive/")}},
+		})
+	}
+	add(&Page{
+		Kind: "archive", Path: "archive/index.html", Title: "Archive",
+		Description: "Every month of the timeline.", Updated: newest(s.Entries),
+		Crumbs: []Crumb{home},
+	})
+
+	add(&Page{
+		Kind: "countries", Path: "countries/index.html", Title: "Countries",
+		Description: "Every country in the timeline, with its number of entries.",
+		Updated:     newest(s.Entries), Places: s.Countries, Crumbs: []Crumb{home},
+	})
+	add(&Page{
+		Kind: "regions", Path: "regions/index.html", Title: "Regions",
+		Description: "Every region in the timeline, with its number of entries.",
+		Updated:     newest(s.Entries), Places: s.Regions, Crumbs: []Crumb{home},
+	})
+	for _, p := range s.Countries {
+		dir := "countries/" + p.Slug + "/"
+		add(&Page{
+			Kind: "country", Path: dir + "index.html", Title: p.Name,
+			Description: fmt.Sprintf("%s: %s, newest first.", p.Name, count(p.Count(), "entry", "entries")),
+			Updated:     newest(p.Entries), Place: p, Days: p.Days, FeedURL: p.FeedURL,
+			Crumbs: []Crumb{home, {"Countries", s.URL("countries/")}},
+		})
+		s.Feeds = append(s.Feeds, s.feed(dir+"feed.xml", p.Name+" · "+s.Config.Title, dir, p.Entries))
+	}
+	for _, p := range s.Regions {
+		dir := "regions/" + p.Slug + "/"
+		crumbs := []Crumb{home, {"Regions", s.URL("regions/")}}
+		if p.Country != nil {
+			crumbs = append(crumbs, Crumb{p.Country.Name, p.Country.URL})
+		}
+		add(&Page{
+			Kind: "region", Path: dir + "index.html", Title: p.Name,
+			Description: fmt.Sprintf("%s: %s, newest first.", p.Name, count(p.Count(), "entry", "entries")),
+			Updated:     newest(p.Entries), Place: p, Days: p.Days, FeedURL: p.FeedURL, Crumbs: crumbs,
+		})
+		s.Feeds = append(s.Feeds, s.feed(dir+"feed.xml", p.Name+" · "+s.Config.Title, dir, p.Entries))
+	}
+	add(&Page{Kind: "404", Path: "404.html", Title: "Page not found", Description: "There is no page at this address."})
+}
+
+func (s *Site) feed(file, title, page string, entries []*Entry) *Feed {
+	return &Feed{
+		Path:    file,
+		Title:   title,
+		URL:     s.AbsURL(file),
+		PageURL: s.AbsURL(page),
+		Entries: entries[:min(len(entries), s.Config.FeedEntries)],
+	}
+}
+
+func monthTitle(d entry.Date) string { return fmt.Sprintf("%s %d", d.Month, d.Year) }
+
+// count writes "1 entry", "12 entries".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return thousands(n) + " " + many
+}

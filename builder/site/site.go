@@ -1,0 +1,417 @@
+// Package site builds the site model: every page the site will have, and
+// everything its templates show, worked out ahead so that templates only
+// range and print.
+//
+// New takes the placed entries and returns a Site: its entries newest
+// first, grouped by day and month; its countries and regions, each with
+// its entries; and its Pages, each with the output path, the address under
+// the site's base path, and the data its template needs. Feeds, sitemap
+// and data files are described here too; render turns them into bytes.
+//
+// The model is deterministic: the same entries give the same site, page
+// for page and byte for byte.
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"hash/fnv"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"timeline/builder/entry"
+	"timeline/builder/place"
+)
+
+// Config is what the model needs of site.toml.
+type Config struct {
+	Title       string
+	Description string
+	BaseURL     *url.URL // absolute, with a path ending in "/"
+	Language    string
+	WarStart    entry.Date // the war's first day: day 1; zero for no day counts
+	HomeEntries int        // entries on the home page
+	FeedEntries int        // entries in each feed
+}
+
+// A Placed is an entry with the places found for it.
+type Placed struct {
+	Entry  *entry.Entry
+	Places place.Result
+}
+
+// A Site is the whole model.
+type Site struct {
+	Config    Config
+	Entries   []*Entry // newest first
+	Days      []*Day   // newest first
+	Months    []*Month // newest first
+	Years     []*Year  // newest first
+	Countries []*Place // by name
+	Regions   []*Place // by country, then name
+	Pages     []*Page
+	Feeds     []*Feed
+	Nav       []Crumb // the site's sections, for its header
+	// Assets maps a static file's name to its address; see Asset.
+	Assets map[string]string
+}
+
+// Asset returns the address of the static file name: its fingerprinted
+// copy's when it has one, so browsers never keep a stale one.
+func (s *Site) Asset(name string) string {
+	if u, ok := s.Assets[name]; ok {
+		return u
+	}
+	return s.URL(name)
+}
+
+// An Entry is an article as the site shows it.
+type Entry struct {
+	*entry.Entry
+	// Teaser is what lists show under the headline: the summary, less the
+	// sentence the headline was cut from when the file had no headline.
+	Teaser    string
+	Dir       string // its folder in the site: "2025/02/02/slug/"
+	URL       string // under the base path: "/repo/2025/02/02/slug/"
+	Permalink string // absolute
+	DateText  string // "2 February 2025", "June 2023"
+	DayNumber int    // days since the war began, 1 for its first day; 0 when unknown
+	DayText   string // "day 1,075", or ""
+	Countries []*Place
+	Regions   []*Place
+	// Older and Newer are its neighbours on the timeline.
+	Older, Newer *Entry
+	Day          *Day
+}
+
+// A Day is the entries of one date: a day, or a month for entries known
+// only to the month.
+type Day struct {
+	Date    entry.Date
+	Heading string // "2 February 2025 · day 1,075"
+	ID      string // fragment id: "d2025-02-02"
+	URL     string // the day's page; the month's for a month-only group
+	Entries []*Entry
+}
+
+// A Month is one month's archive.
+type Month struct {
+	Year         int
+	Month        time.Month
+	Title        string // "February 2025"
+	URL          string
+	Days         []*Day // newest first; the month-only group last
+	Count        int
+	Older, Newer *Month
+}
+
+// A Year lists its months.
+type Year struct {
+	Year   int
+	URL    string
+	Months []*Month // newest first
+	Count  int
+}
+
+// PlaceKind tells countries from regions.
+type PlaceKind int
+
+const (
+	CountryPlace PlaceKind = iota
+	RegionPlace
+)
+
+// A Place is a country or region page.
+type Place struct {
+	Kind    PlaceKind
+	Code    string // "UA", "UA-63"
+	Name    string
+	Slug    string
+	URL     string
+	FeedURL string
+	Entries []*Entry // newest first
+	Days    []*Day
+	Country *Place   // a region's country, when it has a page
+	Regions []*Place // a country's regions that have entries, by name
+}
+
+// Count returns the number of entries about the place.
+func (p *Place) Count() int { return len(p.Entries) }
+
+// New builds the model of a site from its entries.
+func New(cfg Config, g *place.Gazetteer, placed []Placed) *Site {
+	s := &Site{Config: cfg}
+	s.Nav = []Crumb{{"Timeline", s.URL("")}, {"Countries", s.URL("countries/")}, {"Regions", s.URL("regions/")}, {"Archive", s.URL("archive/")}}
+	s.entries(g, placed)
+	s.Days = groupDays(s.Entries, s.dayURL, cfg.WarStart)
+	for _, d := range s.Days {
+		for _, e := range d.Entries {
+			e.Day = d
+		}
+	}
+	s.months()
+	s.pages()
+	return s
+}
+
+// URL returns the address of rel, a path inside the site, under the base
+// path: "2025/02/" is "/repo/2025/02/".
+func (s *Site) URL(rel string) string {
+	return s.Config.BaseURL.Path + strings.TrimPrefix(rel, "/")
+}
+
+// AbsURL returns the absolute address of rel.
+func (s *Site) AbsURL(rel string) string {
+	u := *s.Config.BaseURL
+	u.Path = s.URL(rel)
+	return u.String()
+}
+
+func (s *Site) entries(g *place.Gazetteer, placed []Placed) {
+	countries := map[string]*Place{}
+	regions := map[string]*Place{}
+	for _, p := range placed {
+		e := &Entry{Entry: p.Entry}
+		e.DateText = DateText(e.Date)
+		e.Teaser = teaser(p.Entry)
+		e.DayNumber = dayNumber(s.Config.WarStart, e.Date)
+		if e.DayNumber > 0 {
+			e.DayText = "day " + thousands(e.DayNumber)
+		}
+		for _, code := range p.Places.Countries {
+			c := countries[code]
+			if c == nil {
+				c = &Place{Kind: CountryPlace, Code: code, Name: g.Country(code).Name}
+				countries[code] = c
+			}
+			c.Entries = append(c.Entries, e)
+			e.Countries = append(e.Countries, c)
+		}
+		for _, code := range p.Places.Regions {
+			r := regions[code]
+			if r == nil {
+				gr := g.Region(code)
+				r = &Place{Kind: RegionPlace, Code: code, Name: gr.Name}
+				regions[code] = r
+			}
+			r.Entries = append(r.Entries, e)
+			e.Regions = append(e.Regions, r)
+		}
+		s.Entries = append(s.Entries, e)
+	}
+	slices.SortFunc(s.Entries, cmpTimeline)
+	for i, e := range s.Entries {
+		if i > 0 {
+			e.Newer = s.Entries[i-1]
+		}
+		if i+1 < len(s.Entries) {
+			e.Older = s.Entries[i+1]
+		}
+	}
+	s.slugs()
+
+	s.Countries = sortedPlaces(countries)
+	s.Regions = sortedPlaces(regions)
+	assignSlugs(s.Countries)
+	assignSlugs(s.Regions)
+	for _, c := range s.Countries {
+		c.URL = s.URL("countries/" + c.Slug + "/")
+		c.FeedURL = s.URL("countries/" + c.Slug + "/feed.xml")
+	}
+	for _, r := range s.Regions {
+		r.URL = s.URL("regions/" + r.Slug + "/")
+		r.FeedURL = s.URL("regions/" + r.Slug + "/feed.xml")
+		r.Country = countries[g.Region(r.Code).Country]
+		if r.Country != nil {
+			r.Country.Regions = append(r.Country.Regions, r)
+		}
+	}
+	slices.SortStableFunc(s.Regions, func(a, b *Place) int {
+		return cmp.Or(strings.Compare(countryName(a), countryName(b)), strings.Compare(a.Name, b.Name))
+	})
+	for _, p := range append(slices.Clip(s.Countries), s.Regions...) {
+		// Entries were added in file order; show them newest first.
+		slices.SortFunc(p.Entries, cmpTimeline)
+		p.Days = groupDays(p.Entries, s.dayURL, s.Config.WarStart)
+	}
+}
+
+func countryName(r *Place) string {
+	if r.Country == nil {
+		return ""
+	}
+	return r.Country.Name
+}
+
+// cmpTimeline orders entries as the timeline does: newest first, then by
+// headline, then by file.
+func cmpTimeline(a, b *Entry) int {
+	return cmp.Or(b.Date.Compare(a.Date), strings.Compare(a.Title, b.Title), strings.Compare(a.Path, b.Path))
+}
+
+func sortedPlaces(m map[string]*Place) []*Place {
+	out := make([]*Place, 0, len(m))
+	for _, p := range m {
+		out = append(out, p)
+	}
+	slices.SortFunc(out, func(a, b *Place) int { return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.Code, b.Code)) })
+	return out
+}
+
+// assignSlugs names each place's folder after its name, adding its code
+// when two names make the same slug.
+func assignSlugs(places []*Place) {
+	seen := map[string]int{}
+	for _, p := range places {
+		seen[Slug(p.Name)]++
+	}
+	for _, p := range places {
+		p.Slug = Slug(p.Name)
+		if seen[p.Slug] > 1 {
+			p.Slug += "-" + strings.ToLower(p.Code)
+		}
+	}
+}
+
+// slugs gives each entry its address. An entry's folder is its date's; a
+// slug two entries of one date share gets, on all but the first by file
+// path, a suffix from a hash of the file's path: stable as long as the file
+// keeps its name, whatever else arrives.
+func (s *Site) slugs() {
+	byFolder := map[string][]*Entry{}
+	for _, e := range s.Entries {
+		if e.Slug == "" {
+			e.Slug = Slug(e.Title)
+		} else {
+			e.Slug = Slug(e.Slug)
+		}
+		key := dateFolder(e.Date) + e.Slug
+		byFolder[key] = append(byFolder[key], e)
+	}
+	for _, group := range byFolder {
+		slices.SortFunc(group, func(a, b *Entry) int { return strings.Compare(a.Path, b.Path) })
+		for _, e := range group[1:] {
+			h := fnv.New32a()
+			h.Write([]byte(e.Path))
+			e.Slug += "-" + strconv.FormatUint(uint64(h.Sum32()), 36)
+		}
+	}
+	for _, e := range s.Entries {
+		e.Dir = dateFolder(e.Date) + e.Slug + "/"
+		e.URL, e.Permalink = s.URL(e.Dir), s.AbsURL(e.Dir)
+	}
+}
+
+// dateFolder is "2025/02/02/" for a day, "2023/06/" for a month.
+func dateFolder(d entry.Date) string {
+	if !d.HasDay() {
+		return fmt.Sprintf("%04d/%02d/", d.Year, int(d.Month))
+	}
+	return fmt.Sprintf("%04d/%02d/%02d/", d.Year, int(d.Month), d.Day)
+}
+
+func (s *Site) dayURL(d entry.Date) string { return s.URL(dateFolder(d)) }
+
+// groupDays groups entries, in timeline order, by date.
+func groupDays(entries []*Entry, url func(entry.Date) string, start entry.Date) []*Day {
+	var days []*Day
+	for _, e := range entries {
+		if n := len(days); n == 0 || days[n-1].Date != e.Date {
+			days = append(days, &Day{
+				Date:    e.Date,
+				Heading: DayHeading(e.Date, start),
+				ID:      "d" + e.Date.String(),
+				URL:     url(e.Date),
+			})
+		}
+		d := days[len(days)-1]
+		d.Entries = append(d.Entries, e)
+	}
+	return days
+}
+
+func (s *Site) months() {
+	for _, d := range s.Days {
+		n := len(s.Months)
+		if n == 0 || s.Months[n-1].Year != d.Date.Year || s.Months[n-1].Month != d.Date.Month {
+			m := &Month{Year: d.Date.Year, Month: d.Date.Month}
+			m.Title = fmt.Sprintf("%s %d", m.Month, m.Year)
+			m.URL = s.URL(fmt.Sprintf("%04d/%02d/", m.Year, int(m.Month)))
+			s.Months = append(s.Months, m)
+		}
+		m := s.Months[len(s.Months)-1]
+		m.Days = append(m.Days, d)
+		m.Count += len(d.Entries)
+	}
+	for i, m := range s.Months {
+		if i > 0 {
+			m.Newer = s.Months[i-1]
+		}
+		if i+1 < len(s.Months) {
+			m.Older = s.Months[i+1]
+		}
+		n := len(s.Years)
+		if n == 0 || s.Years[n-1].Year != m.Year {
+			s.Years = append(s.Years, &Year{Year: m.Year, URL: s.URL(fmt.Sprintf("%04d/", m.Year))})
+		}
+		y := s.Years[len(s.Years)-1]
+		y.Months = append(y.Months, m)
+		y.Count += m.Count
+	}
+}
+
+// DateText writes a date as readers say it: "2 February 2025", or "June
+// 2023" for a month.
+func DateText(d entry.Date) string {
+	if !d.HasDay() {
+		return fmt.Sprintf("%s %d", d.Month, d.Year)
+	}
+	return fmt.Sprintf("%d %s %d", d.Day, d.Month, d.Year)
+}
+
+// DayHeading is a day's heading on the timeline: "2 February 2025 · day
+// 1,075", counting the war's first day as day 1.
+func DayHeading(d, start entry.Date) string {
+	n := dayNumber(start, d)
+	if n == 0 {
+		return DateText(d)
+	}
+	return DateText(d) + " · day " + thousands(n)
+}
+
+func dayNumber(start, d entry.Date) int {
+	if start == (entry.Date{}) || !d.HasDay() || d.Compare(start) < 0 {
+		return 0
+	}
+	return int(d.Time().Sub(start.Time()).Hours()/24) + 1
+}
+
+// thousands writes n with commas: 1,075.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// teaser returns an entry's summary for lists, without repeating its
+// headline.
+func teaser(e *entry.Entry) string {
+	if !e.TitleDerived {
+		return e.Summary
+	}
+	t := strings.TrimSuffix(e.Title, "…")
+	i := strings.Index(e.Summary, t)
+	if i < 0 {
+		return e.Summary
+	}
+	if strings.HasSuffix(e.Title, "…") {
+		return "" // the headline is already a cut of the first sentence
+	}
+	rest := strings.TrimLeft(e.Summary[i+len(t):], ".!?。 ")
+	return rest
+}

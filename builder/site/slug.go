@@ -1,0 +1,95 @@
+package site
+
+import (
+	"hash/fnv"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// slugMax is the longest slug, in bytes: long enough to tell headlines
+// apart, short enough for a readable address.
+const slugMax = 60
+
+// Slug makes a readable ASCII slug from a headline: lower case, words
+// joined by hyphens, Latin letters stripped of accents and Cyrillic and
+// Greek transliterated; cut at a word boundary. A headline with no letters
+// that fold into ASCII (Arabic, Japanese) gets a slug from its hash, so
+// that it is stable all the same.
+func Slug(s string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range s {
+		t, ok := fold(r)
+		if !ok {
+			if b.Len() > 0 {
+				hyphen = true
+			}
+			continue
+		}
+		if hyphen {
+			b.WriteByte('-')
+			hyphen = false
+		}
+		b.WriteString(t)
+	}
+	slug := b.String()
+	if len(slug) > slugMax {
+		slug = slug[:slugMax]
+		if i := strings.LastIndexByte(slug, '-'); i > slugMax/2 {
+			slug = slug[:i]
+		}
+		slug = strings.TrimRight(slug, "-")
+	}
+	if strings.Trim(slug, "0123456789-") == "" {
+		// No words, or only numbers, which would read as a day's folder.
+		h := fnv.New32a()
+		h.Write([]byte(s))
+		return strings.TrimRight("entry-"+slug, "-") + "-" + strconv.FormatUint(uint64(h.Sum32()), 36)
+	}
+	return slug
+}
+
+// fold returns the lower-case ASCII spelling of r, or ok == false when r
+// separates words.
+func fold(r rune) (string, bool) {
+	switch {
+	case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+		return string(r), true
+	case r >= 'A' && r <= 'Z':
+		return string(r + 'a' - 'A'), true
+	case r == '\'' || r == '’' || r == 'ʼ':
+		return "", true // "Ukraine's" is "ukraines", not "ukraine-s"
+	}
+	if t, ok := translit[unicode.ToLower(r)]; ok {
+		return t, true
+	}
+	return "", false
+}
+
+// translit spells letters in ASCII: Latin letters with diacritics,
+// Ukrainian and Russian Cyrillic (Ukraine's national system for
+// Ukrainian letters, so "Київ" is "kyiv"), and Greek.
+var translit = map[rune]string{
+	// Latin
+	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "a", 'å': "a", 'ā': "a", 'ă': "a", 'ą': "a",
+	'æ': "ae", 'ç': "c", 'ć': "c", 'č': "c", 'ĉ': "c", 'ċ': "c", 'ď': "d", 'đ': "d", 'ð': "d",
+	'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ē': "e", 'ė': "e", 'ę': "e", 'ě': "e", 'ğ': "g",
+	'ģ': "g", 'ħ': "h", 'ì': "i", 'í': "i", 'î': "i", 'ï': "i", 'ī': "i", 'į': "i", 'ı': "i",
+	'ķ': "k", 'ĺ': "l", 'ļ': "l", 'ľ': "l", 'ł': "l", 'ñ': "n", 'ń': "n", 'ņ': "n", 'ň': "n",
+	'ò': "o", 'ó': "o", 'ô': "o", 'õ': "o", 'ö': "o", 'ø': "o", 'ō': "o", 'ő': "o", 'œ': "oe",
+	'ŕ': "r", 'ř': "r", 'ś': "s", 'š': "s", 'ş': "s", 'ș': "s", 'ß': "ss", 'ť': "t", 'ţ': "t",
+	'ț': "t", 'þ': "th", 'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ū': "u", 'ů': "u", 'ű': "u",
+	'ų': "u", 'ý': "y", 'ÿ': "y", 'ź': "z", 'ż': "z", 'ž': "z",
+	// Cyrillic
+	'а': "a", 'б': "b", 'в': "v", 'г': "h", 'ґ': "g", 'д': "d", 'е': "e", 'є': "ie", 'ж': "zh",
+	'з': "z", 'и': "y", 'і': "i", 'ї': "i", 'й': "i", 'к': "k", 'л': "l", 'м': "m", 'н': "n",
+	'о': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u", 'ф': "f", 'х': "kh", 'ц': "ts",
+	'ч': "ch", 'ш': "sh", 'щ': "shch", 'ь': "", 'ю': "iu", 'я': "ia", 'ё': "e", 'ы': "y",
+	'э': "e", 'ъ': "", 'ў': "u", 'ђ': "dj", 'ј': "j", 'љ': "lj", 'њ': "nj", 'ћ': "c", 'џ': "dz",
+	// Greek
+	'α': "a", 'β': "v", 'γ': "g", 'δ': "d", 'ε': "e", 'ζ': "z", 'η': "i", 'θ': "th", 'ι': "i",
+	'κ': "k", 'λ': "l", 'μ': "m", 'ν': "n", 'ξ': "x", 'ο': "o", 'π': "p", 'ρ': "r", 'σ': "s",
+	'ς': "s", 'τ': "t", 'υ': "y", 'φ': "f", 'χ': "ch", 'ψ': "ps", 'ω': "o", 'ά': "a", 'έ': "e",
+	'ή': "i", 'ί': "i", 'ό': "o", 'ύ': "y", 'ώ': "o",
+}

@@ -1,0 +1,149 @@
+// Package source finds and reads the article files of a content folder.
+//
+// Read walks an fs.FS and returns every *.txt and *.md file in it, at any
+// depth, sorted by path. It passes over what editors and tools leave
+// beside articles: hidden files and folders, swap, backup and temporary
+// files. A symbolic link is followed only when it stays inside the
+// folder; one that points outside is reported and passed over, since
+// content must not reach files the site's owner did not put there.
+package source
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+
+	"timeline/builder/diag"
+)
+
+// A File is an article file and its contents.
+type File struct {
+	Path string // slash-separated, relative to the content folder
+	Data []byte
+}
+
+// Read returns the article files in fsys. Files larger than maxSize bytes
+// are reported, not read. Problems name files by prefix + path, so that
+// messages show the path the editor knows ("content/a.txt").
+func Read(fsys fs.FS, prefix string, maxSize int64) ([]File, diag.List) {
+	var files []File
+	var problems diag.List
+	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		shown := path.Join(prefix, name)
+		if err != nil {
+			problems.Errorf(shown, 0, "cannot read: %v", unwrapPath(err))
+			return nil
+		}
+		if name != "." && Ignored(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !IsArticle(d.Name()) {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if !insideLink(fsys, name) {
+				problems.Warnf(shown, 0, "symbolic link points outside the content folder; ignored")
+				return nil
+			}
+		}
+		info, err := fs.Stat(fsys, name)
+		switch {
+		case err != nil:
+			problems.Errorf(shown, 0, "cannot read: %v", unwrapPath(err))
+			return nil
+		case !info.Mode().IsRegular():
+			return nil
+		case info.Size() > maxSize:
+			problems.Errorf(shown, 0, "file is %s, over the limit of %s (max_file_size in site.toml)", size(info.Size()), size(maxSize))
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			problems.Errorf(shown, 0, "cannot read: %v", unwrapPath(err))
+			return nil
+		}
+		if int64(len(data)) > maxSize { // it grew while we looked
+			problems.Errorf(shown, 0, "file is %s, over the limit of %s (max_file_size in site.toml)", size(int64(len(data))), size(maxSize))
+			return nil
+		}
+		files = append(files, File{Path: name, Data: data})
+		return nil
+	})
+	if err != nil {
+		problems.Errorf(prefix, 0, "cannot read: %v", err)
+	}
+	return files, problems
+}
+
+// IsArticle reports whether a file's name makes it an article.
+func IsArticle(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return (ext == ".txt" || ext == ".md") && !Ignored(name)
+}
+
+// Ignored reports whether a file or folder name is one that editors, the
+// system or version control leave behind: hidden (".git", ".#a.txt"),
+// Emacs autosaves ("#a.txt#"), backups ("a.txt~", "a.bak"), swap and
+// temporary files ("a.swp", "4913", "a.tmp").
+func Ignored(name string) bool {
+	low := strings.ToLower(name)
+	switch {
+	case strings.HasPrefix(name, "."), strings.HasPrefix(name, "#"), strings.HasSuffix(name, "~"),
+		name == "4913", strings.HasPrefix(low, "~$"):
+		return true
+	}
+	switch path.Ext(low) {
+	case ".swp", ".swo", ".swx", ".swn", ".tmp", ".temp", ".bak", ".orig", ".rej", ".crdownload", ".part":
+		return true
+	}
+	return false
+}
+
+// insideLink reports whether the symbolic link at name resolves to a place
+// inside fsys, following chains of links.
+func insideLink(fsys fs.FS, name string) bool {
+	for range 40 {
+		target, err := fs.ReadLink(fsys, name)
+		if err != nil {
+			return false
+		}
+		if path.IsAbs(target) || strings.HasPrefix(target, "/") {
+			return false
+		}
+		name = path.Join(path.Dir(name), target)
+		if name == ".." || strings.HasPrefix(name, "../") {
+			return false
+		}
+		info, err := fs.Lstat(fsys, name)
+		if err != nil {
+			return false
+		}
+		if info.Mode()&fs.ModeSymlink == 0 {
+			return true
+		}
+	}
+	return false // a loop
+}
+
+// unwrapPath drops the *fs.PathError wrapper, whose path the message
+// already names.
+func unwrapPath(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+func size(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

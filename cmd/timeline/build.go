@@ -1,0 +1,78 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"timeline/builder"
+)
+
+const buildHelp = `Usage: timeline build [flags]
+
+Build reads every article in content/, places it in countries and regions,
+and writes the whole site into public/: the timeline, a page for every
+article, day, month, country and region, feeds, a sitemap and data files.
+
+Problems are printed one a line, as path:line: message. Warnings do not stop
+the build; errors do, and then public/ is left exactly as it was: the new
+site is written beside it and swapped in only when it is complete.
+`
+
+func build(args []string, stdout, stderr io.Writer) int {
+	fs := flags("build", buildHelp, stderr)
+	dir := fs.String("dir", ".", "the site folder, with site.toml, content/ and templates/")
+	out := fs.String("out", "", "where to write the site (default: public/ in the site folder)")
+	baseURL := fs.String("base-url", "", "the address the site is published at, overriding site.toml's base_url")
+	drafts := fs.Bool("drafts", false, "publish articles marked draft = true too")
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "timeline build: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	p, err := builder.Open(*dir, *baseURL)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	stats, problems, err := p.Build(builder.Options{Out: *out, Drafts: *drafts})
+	for _, pr := range problems {
+		fmt.Fprintln(stderr, pr.Error())
+	}
+	errs, warnings := problems.Count()
+	if err != nil {
+		if errs == 0 {
+			fmt.Fprintln(stderr, err)
+		}
+		fmt.Fprintf(stderr, "build failed: %s, %s; the published site is unchanged\n", plural(errs, "error"), plural(warnings, "warning"))
+		return 1
+	}
+	fmt.Fprintf(stdout, "built %s, %s (%s, %s) in %v; %s\n",
+		plural(stats.Entries, "entry"), plural(stats.Pages, "page"), plural(stats.Files, "file"),
+		bytes(stats.Bytes), stats.Duration.Round(1e6), plural(warnings, "warning"))
+	return 0
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	switch {
+	case word == "entry":
+		word = "entries"
+	default:
+		word += "s"
+	}
+	return fmt.Sprintf("%d %s", n, word)
+}
+
+func bytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
