@@ -7,3 +7,5 @@ require (
 	github.com/yuin/goldmark v1.8.7
 	golang.org/x/sys v0.49.0
 )
+
+require golang.org/x/net v0.62.0

@@ -60,11 +60,8 @@ func LoadConfig(fsys fs.FS, name string) (Config, error) {
 	}
 	md, err := toml.Decode(string(data), &cfg)
 	if err != nil {
-		var perr toml.ParseError
-		if errors.As(err, &perr) {
-			return cfg, fmt.Errorf("%s:%d: %s", name, perr.Position.Line, perr.Message)
-		}
-		return cfg, fmt.Errorf("%s: %v", name, err)
+		line, msg := entry.TOMLError(err)
+		return cfg, fmt.Errorf("%s:%d: %s", name, max(line, 1), msg)
 	}
 	if keys := md.Undecoded(); len(keys) > 0 {
 		var errs []error

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -69,14 +70,8 @@ func (p *parser) frontMatter(lines []line) (fm frontMatter, rest []line, ok bool
 	}
 	md, err := toml.Decode(src.String(), &fm)
 	if err != nil {
-		var perr toml.ParseError
-		n := lines[0].num
-		msg := err.Error()
-		if errors.As(err, &perr) {
-			n += perr.Position.Line
-			msg = perr.Message
-		}
-		p.errorf(n, "front matter: %s", strings.TrimPrefix(msg, "toml: "))
+		n, msg := TOMLError(err)
+		p.errorf(lines[0].num+max(n, 1), "front matter: %s", msg)
 		return fm, nil, false
 	}
 	for _, k := range md.Undecoded() {
@@ -103,6 +98,28 @@ func (d *Date) UnmarshalTOML(v any) error {
 	date, err := dateValue(v)
 	*d = date
 	return err
+}
+
+var tomlLineRE = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): `)
+
+// TOMLError returns the line a BurntSushi/toml error points at (0 when it
+// does not say) and its message without the "toml:" prefix. Syntax errors
+// carry their position; type errors only say it in their text.
+func TOMLError(err error) (line int, msg string) {
+	var perr toml.ParseError
+	if errors.As(err, &perr) {
+		msg = perr.Message
+		if perr.LastKey != "" && !strings.Contains(msg, perr.LastKey) {
+			msg = perr.LastKey + ": " + msg
+		}
+		return perr.Position.Line, msg
+	}
+	msg = err.Error()
+	if m := tomlLineRE.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		return line, m[2] + ": " + msg[len(m[0]):]
+	}
+	return 0, strings.TrimPrefix(msg, "toml: ")
 }
 
 func dateValue(v any) (Date, error) {

@@ -60,12 +60,12 @@ func (g *Gazetteer) Place(e *entry.Entry) (Result, diag.List) {
 	r := g.Match(texts)
 
 	var problems diag.List
-	resolve := func(names []string, wantRegion bool, what string) []string {
+	resolve := func(names []string, wantRegion bool, what, one string) []string {
 		var codes []string
 		for _, n := range names {
 			code, isRegion, ok := g.Resolve(n)
 			if !ok || isRegion != wantRegion {
-				problems.Errorf(e.Path, e.FrontMatterLine(what), "front matter: %s: unknown %s %q", what, strings.TrimSuffix(what, "s"), n)
+				problems.Errorf(e.Path, e.FrontMatterLine(what), "front matter: %s: unknown %s %q", what, one, n)
 				continue
 			}
 			codes = append(codes, code)
@@ -73,11 +73,11 @@ func (g *Gazetteer) Place(e *entry.Entry) (Result, diag.List) {
 		return codes
 	}
 	if e.FrontMatterRegions != nil {
-		r.Regions = resolve(e.FrontMatterRegions, true, "regions")
+		r.Regions = resolve(e.FrontMatterRegions, true, "regions", "region")
 		r.Matches = append(r.Matches, Match{Line: e.FrontMatterLine("regions"), Text: strings.Join(e.FrontMatterRegions, ", "), Codes: r.Regions, Why: "set in front matter"})
 	}
 	if e.FrontMatterCountries != nil {
-		r.Countries = resolve(e.FrontMatterCountries, false, "countries")
+		r.Countries = resolve(e.FrontMatterCountries, false, "countries", "country")
 		r.Matches = append(r.Matches, Match{Line: e.FrontMatterLine("countries"), Text: strings.Join(e.FrontMatterCountries, ", "), Codes: r.Countries, Why: "set in front matter"})
 	}
 	r.Countries, r.Regions = g.complete(r.Countries, r.Regions)

@@ -1,0 +1,430 @@
+package builder
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// newTestSite copies testdata/site, with the project's own templates and
+// static files, to a fresh folder and returns it.
+func newTestSite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for src, dst := range map[string]string{"testdata/site": "", "../templates": "templates", "../static": "static"} {
+		if err := os.CopyFS(filepath.Join(dir, dst), os.DirFS(src)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func buildSite(t *testing.T, dir, baseURL, out string) Stats {
+	t.Helper()
+	p, err := Open(dir, baseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stats, problems, err := p.Build(Options{Out: out})
+	if err != nil {
+		t.Fatalf("build: %v\n%v", err, problems)
+	}
+	return stats
+}
+
+// TestBuild builds the test site under three base URLs and checks every
+// page of it: that it parses, that it has the landmarks a reader needs,
+// and that every link and asset it names is there.
+func TestBuild(t *testing.T) {
+	dir := newTestSite(t)
+	for _, base := range []string{"https://example.org/", "https://owner.github.io/repo/", "http://127.0.0.1:1313/deep/sub/path"} {
+		t.Run(base, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "public")
+			stats := buildSite(t, dir, base, out)
+			if stats.Entries != 8 {
+				t.Errorf("built %d entries, want 8 (9 files, one a draft; hidden and backup files ignored)", stats.Entries)
+			}
+			checkSite(t, out, base)
+		})
+	}
+}
+
+// checkSite checks every file of a built site.
+func checkSite(t *testing.T, out, base string) {
+	t.Helper()
+	baseURL, _ := url.Parse(base)
+	basePath := strings.TrimSuffix(baseURL.Path, "/") + "/"
+	pages := 0
+	err := filepath.WalkDir(out, func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel := filepath.ToSlash(strings.TrimPrefix(name, out+string(filepath.Separator)))
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		switch path.Ext(rel) {
+		case ".html":
+			pages++
+			checkPage(t, out, basePath, rel, data)
+		case ".xml":
+			if strings.HasSuffix(rel, "feed.xml") {
+				checkFeed(t, out, baseURL, basePath, rel, data)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages < 20 {
+		t.Errorf("only %d pages", pages)
+	}
+}
+
+// checkPage parses one page and follows its links.
+func checkPage(t *testing.T, out, basePath, rel string, data []byte) {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		t.Errorf("%s: %v", rel, err)
+		return
+	}
+	checkBalanced(t, rel, data)
+	var h1, mains int
+	var lang string
+	for n := range doc.Descendants() {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		switch n.Data {
+		case "h1":
+			h1++
+		case "main":
+			mains++
+		case "html":
+			lang = attr(n, "lang")
+		}
+		for _, a := range n.Attr {
+			switch a.Key {
+			case "href", "src":
+				checkLink(t, out, basePath, rel, a.Val)
+			case "srcset":
+				for _, c := range strings.Split(a.Val, ",") {
+					checkLink(t, out, basePath, rel, strings.Fields(c)[0])
+				}
+			}
+			if strings.HasPrefix(a.Key, "on") {
+				t.Errorf("%s: event handler attribute %s", rel, a.Key)
+			}
+		}
+	}
+	if h1 != 1 || mains != 1 || lang == "" {
+		t.Errorf("%s: %d h1, %d main, lang %q; want one h1, one main and a lang", rel, h1, mains, lang)
+	}
+	if !bytes.Contains(data, []byte(`href="#main">Skip to content`)) {
+		t.Errorf("%s: no skip link", rel)
+	}
+}
+
+// checkBalanced reports elements left open or closed twice: html.Parse
+// repairs such mistakes silently, browsers too, differently.
+func checkBalanced(t *testing.T, rel string, data []byte) {
+	t.Helper()
+	void := map[string]bool{"meta": true, "link": true, "br": true, "img": true, "hr": true, "input": true, "source": true, "wbr": true}
+	var stack []string
+	z := html.NewTokenizer(bytes.NewReader(data))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			if len(stack) > 0 {
+				t.Errorf("%s: unclosed elements %v", rel, stack)
+			}
+			return
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if !void[string(name)] {
+				stack = append(stack, string(name))
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if len(stack) == 0 || stack[len(stack)-1] != string(name) {
+				t.Errorf("%s: </%s> closes %v", rel, name, stack)
+				return
+			}
+			stack = stack[:len(stack)-1]
+		}
+	}
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// checkLink checks that a link found on page rel resolves to a file of
+// the site, when it points inside the site.
+func checkLink(t *testing.T, out, basePath, rel, link string) {
+	t.Helper()
+	u, err := url.Parse(link)
+	if err != nil {
+		t.Errorf("%s: bad link %q", rel, link)
+		return
+	}
+	if u.Scheme != "" && u.Host != "example.org" && u.Host != "owner.github.io" && u.Host != "127.0.0.1:1313" {
+		if u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "mailto" {
+			t.Errorf("%s: link with scheme %q: %q", rel, u.Scheme, link)
+		}
+		return // outside the site
+	}
+	if u.Path == "" {
+		return // "#main"
+	}
+	if u.Host == "" && !strings.HasPrefix(u.Path, "/") {
+		t.Errorf("%s: relative link %q; want links under the base path", rel, link)
+		return
+	}
+	if !strings.HasPrefix(u.Path, basePath) {
+		t.Errorf("%s: link %q is outside the base path %s", rel, link, basePath)
+		return
+	}
+	file := strings.TrimPrefix(u.Path, basePath)
+	if file == "" || strings.HasSuffix(file, "/") {
+		file += "index.html"
+	}
+	if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(file))); err != nil {
+		t.Errorf("%s: broken link %q", rel, link)
+	}
+}
+
+type atomFeed struct {
+	XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
+	ID      string   `xml:"id"`
+	Title   string   `xml:"title"`
+	Updated string   `xml:"updated"`
+	Links   []struct {
+		Rel  string `xml:"rel,attr"`
+		Href string `xml:"href,attr"`
+	} `xml:"link"`
+	Author  *struct{ Name string } `xml:"author"`
+	Entries []struct {
+		ID      string `xml:"id"`
+		Title   string `xml:"title"`
+		Updated string `xml:"updated"`
+		Link    struct {
+			Href string `xml:"href,attr"`
+		} `xml:"link"`
+	} `xml:"entry"`
+}
+
+// checkFeed checks an Atom feed for what RFC 4287 requires: id, title and
+// updated on the feed and each entry, a self link, an author.
+func checkFeed(t *testing.T, out string, base *url.URL, basePath, rel string, data []byte) {
+	t.Helper()
+	var f atomFeed
+	if err := xml.Unmarshal(data, &f); err != nil {
+		t.Errorf("%s: %v", rel, err)
+		return
+	}
+	self := ""
+	for _, l := range f.Links {
+		if l.Rel == "self" {
+			self = l.Href
+		}
+	}
+	wantSelf := base.Scheme + "://" + base.Host + basePath + rel
+	if f.ID == "" || f.Title == "" || f.Updated == "" || f.Author == nil || self != wantSelf {
+		t.Errorf("%s: id %q title %q updated %q author %v self %q (want %q)", rel, f.ID, f.Title, f.Updated, f.Author, self, wantSelf)
+	}
+	if len(f.Entries) == 0 {
+		t.Errorf("%s: no entries", rel)
+	}
+	for _, e := range f.Entries {
+		if e.ID == "" || e.Title == "" || e.Updated == "" {
+			t.Errorf("%s: entry %+v lacks id, title or updated", rel, e)
+		}
+		checkLink(t, out, basePath, rel, e.Link.Href)
+	}
+}
+
+// TestBuildContent checks what the test site's pages say.
+func TestBuildContent(t *testing.T) {
+	dir := newTestSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	buildSite(t, dir, "https://owner.github.io/repo/", out)
+	read := func(name string) string {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+
+	example := read("2025/02/02/volodomyr-zelenskyy-calls-on-ukraines-allies-to-step-up/index.html")
+	caption := "Keir Starmer announced further support for Ukraine during a visit to Kyiv last month."
+	if n := strings.Count(example, caption); n != 1 {
+		t.Errorf("example: caption shown %d times, want once", n)
+	}
+	for _, want := range []string{"Associated Press", "Kevin Schofield", "2 min read", "day 1,075", "Poltava Oblast", "/repo/regions/kyiv/"} {
+		if !strings.Contains(example, want) {
+			t.Errorf("example page lacks %q", want)
+		}
+	}
+
+	md := read("2023/07/18/grain-corridor-what-we-know/index.html")
+	for _, bad := range []string{"javascript:", "<script"} {
+		if strings.Contains(md, bad) {
+			t.Errorf("markdown page contains %q", bad)
+		}
+	}
+	for _, want := range []string{"<table>", "<h2>Ports</h2>", `href="/repo/2024/05/25/"`, `href="https://example.com/"`, "Desk &lt;Editor&gt;", `href="https://example.com/grain?a=1&amp;b=2"`} {
+		if !strings.Contains(md, want) {
+			t.Errorf("markdown page lacks %q", want)
+		}
+	}
+
+	month := read("2023/06/index.html")
+	if !strings.Contains(month, "June 2023") || !strings.Contains(month, "/repo/2023/06/kakhovka-dam-breach-floods-kherson-region/") {
+		t.Errorf("month page does not list the month-only entry as June 2023")
+	}
+	if _, err := os.Stat(filepath.Join(out, "2023/06/01")); err == nil {
+		t.Errorf("a month-only entry made a page for the 1st")
+	}
+
+	// Two entries with the same headline and date get distinct slugs.
+	day := read("2024/05/25/index.html")
+	if strings.Count(day, `href="/repo/2024/05/25/drone-attack-on-odesa-port`) != 2 {
+		t.Errorf("day page does not list both same-headline entries")
+	}
+	if _, err := os.Stat(filepath.Join(out, "2024/02/24/dva-roky-povnomasshtabnoi-viiny/index.html")); err != nil {
+		t.Errorf("Cyrillic headline not transliterated: %v", err)
+	}
+	if strings.Contains(read("timeline.json"), "Unfinished draft") {
+		t.Errorf("a draft was published")
+	}
+	sumy := read("regions/sumy-oblast/index.html")
+	if !strings.Contains(sumy, "Fighting along the border") {
+		t.Errorf("front matter regions = [\"Sumy\"] did not place the entry in Sumy Oblast")
+	}
+	if strings.Contains(read("index.html"), "Grain corridor") {
+		t.Errorf("home page shows more than home_entries = 5 entries")
+	}
+}
+
+// TestDeterministic builds the site twice and compares every byte.
+func TestDeterministic(t *testing.T) {
+	dir := newTestSite(t)
+	a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
+	buildSite(t, dir, "", a)
+	buildSite(t, dir, "", b)
+	if diff := compareTrees(t, a, b); diff != "" {
+		t.Error(diff)
+	}
+}
+
+// compareTrees returns how two folders differ, or "".
+func compareTrees(t *testing.T, a, b string) string {
+	t.Helper()
+	files := func(root string) map[string][]byte {
+		m := map[string][]byte{}
+		filepath.WalkDir(root, func(name string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				data, _ := os.ReadFile(name)
+				m[strings.TrimPrefix(name, root)] = data
+			}
+			return nil
+		})
+		return m
+	}
+	fa, fb := files(a), files(b)
+	var diffs []string
+	for name, data := range fa {
+		if other, ok := fb[name]; !ok {
+			diffs = append(diffs, "only in first: "+name)
+		} else if !bytes.Equal(data, other) {
+			diffs = append(diffs, "differs: "+name)
+		}
+	}
+	for name := range fb {
+		if _, ok := fa[name]; !ok {
+			diffs = append(diffs, "only in second: "+name)
+		}
+	}
+	slices.Sort(diffs)
+	return strings.Join(diffs, "\n")
+}
+
+// TestBuildErrors adds broken files to a built site: the build reports
+// every one, with its line, and leaves the published site as it was.
+func TestBuildErrors(t *testing.T) {
+	dir := newTestSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	buildSite(t, dir, "", out)
+	before := filepath.Join(t.TempDir(), "before")
+	if err := os.CopyFS(before, os.DirFS(out)); err != nil {
+		t.Fatal(err)
+	}
+	bad := map[string]string{
+		"bad/feb30.txt":    "date 2025-02-30 A day that never was\n\nText.\n",
+		"bad/nodate.txt":   "Just a headline\n\nAnd some text.\n",
+		"bad/broken.md":    "+++\ntitle = \"x\"\ndate = 2025-01-01\ncountries = [\"UA\"\n+++\nText.\n",
+		"bad/open.md":      "+++\ntitle = \"x\"\ndate = 2025-01-01\n\nText.\n",
+		"bad/binary.txt":   "date 2025-01-01 x\n\x00\x01\x02",
+		"bad/empty.txt":    "",
+		"bad/country.md":   "+++\ntitle = \"x\"\ndate = 2025-01-01\ncountries = [\"Narnia\"]\n+++\nText.\n",
+		"bad/wrongtype.md": "+++\ntitle = \"x\"\ndate = 2025-01-01\ndraft = \"yes\"\n+++\nText.\n",
+	}
+	for name, text := range bad {
+		name = filepath.Join(dir, "content", name)
+		os.MkdirAll(filepath.Dir(name), 0o755)
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := Open(dir, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, problems, err := p.Build(Options{Out: out})
+	if !errors.Is(err, ErrInput) {
+		t.Fatalf("build of broken files: err = %v, want ErrInput", err)
+	}
+	want := map[string]string{
+		"content/bad/feb30.txt:1":    "impossible date",
+		"content/bad/nodate.txt:1":   "no date",
+		"content/bad/broken.md:4":    "front matter",
+		"content/bad/open.md:1":      "never closed",
+		"content/bad/binary.txt:2":   "NUL",
+		"content/bad/empty.txt:1":    "empty",
+		"content/bad/country.md:4":   "unknown country",
+		"content/bad/wrongtype.md:4": "draft",
+	}
+	for _, pr := range problems {
+		key := pr.Path + ":" + strings.Split(strings.TrimPrefix(pr.Error(), pr.Path+":"), ":")[0]
+		if w, ok := want[key]; ok && strings.Contains(pr.Msg, w) {
+			delete(want, key)
+		}
+	}
+	for k, w := range want {
+		t.Errorf("no error %q at %s; got:\n%v", w, k, problems)
+	}
+	if diff := compareTrees(t, before, out); diff != "" {
+		t.Errorf("a failed build changed the published site:\n%s", diff)
+	}
+}
