@@ -428,3 +428,14 @@ func TestBuildErrors(t *testing.T) {
 		t.Errorf("a failed build changed the published site:\n%s", diff)
 	}
 }
+
+func writeFile(t *testing.T, dir, name, text string) {
+	t.Helper()
+	name = filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -45,6 +45,8 @@ func startsLower(s string) bool {
 	return unicode.IsLower(r)
 }
 
+const closingQuotes = "\"”’'»)」』"
+
 // abbreviations end with a full stop that does not end the sentence.
 var abbreviations = setOf("mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "gov", "sen", "rep",
 	"maj", "capt", "adm", "prof", "pres", "st", "mt", "no", "vs", "etc", "inc", "jr", "sr", "co",
@@ -62,8 +64,12 @@ func sentenceEnd(s string) int {
 			return i + utf8.RuneLen(r)
 		case '.', '!', '?':
 			j := i + 1
-			for j < len(s) && strings.ContainsRune("\"”’'»)", rune(s[j])) {
-				j++
+			for j < len(s) {
+				q, size := utf8.DecodeRuneInString(s[j:])
+				if !strings.ContainsRune(closingQuotes, q) {
+					break
+				}
+				j += size
 			}
 			if j == len(s) {
 				return j

@@ -50,7 +50,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "built %s, %s (%s, %s) in %v; %s\n",
 		plural(stats.Entries, "entry"), plural(stats.Pages, "page"), plural(stats.Files, "file"),
-		bytes(stats.Bytes), stats.Duration.Round(1e6), plural(warnings, "warning"))
+		byteSize(stats.Bytes), stats.Duration.Round(1e6), plural(warnings, "warning"))
 	return 0
 }
 
@@ -67,7 +67,7 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %s", n, word)
 }
 
-func bytes(n int64) string {
+func byteSize(n int64) string {
 	switch {
 	case n >= 1<<20:
 		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))

@@ -1,0 +1,77 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"timeline/builder/entry"
+)
+
+func TestURL(t *testing.T) {
+	tr := bodyTransformer{basePath: "/repo/"}
+	for in, want := range map[string]string{
+		"https://example.com/a?b=1":   "https://example.com/a?b=1",
+		"HTTP://EXAMPLE.COM/":         "HTTP://EXAMPLE.COM/",
+		"mailto:desk@example.com":     "mailto:desk@example.com",
+		"/2024/05/25/":                "/repo/2024/05/25/",
+		"#notes":                      "#notes",
+		"other/page/":                 "other/page/",
+		"javascript:alert(1)":         "",
+		"JavaScript:alert(1)":         "",
+		"java\tscript:alert(1)":       "",
+		" javascript:alert(1)":        "",
+		"vbscript:msgbox":             "",
+		"data:text/html,<script>":     "",
+		"data:image/png;base64,AAAA":  "",
+		"file:///etc/passwd":          "",
+		"//evil.example/":             "",
+		"\x01javascript:alert(1)":     "",
+		"jav&#x09;ascript:alert(1)":   "",
+		"http://ok.example/ja vascri": "http://ok.example/ja vascri",
+	} {
+		if got := string(tr.url([]byte(in))); got != want {
+			t.Errorf("url(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestPlainBody(t *testing.T) {
+	r := &Renderer{md: newMarkdown("/")}
+	e := &entry.Entry{Format: entry.Plain, Blocks: []entry.Block{
+		{Kind: entry.Paragraph, Text: `# Not a heading <script>alert("x")</script> & *not em* 1. not a list`},
+		{Kind: entry.Figure, Text: `A <b>caption</b>`, Credit: `"Credit"`},
+	}}
+	got, err := r.body(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `<p># Not a heading &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; *not em* 1. not a list</p>
+<figure class="figure"><figcaption>A &lt;b&gt;caption&lt;/b&gt; <span class="credit">&#34;Credit&#34;</span></figcaption></figure>
+`
+	if string(got) != want {
+		t.Errorf("body:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestMarkdownBody(t *testing.T) {
+	r := &Renderer{md: newMarkdown("/repo/")}
+	e := &entry.Entry{Format: entry.Markdown, Markdown: "# Heading\n\n" +
+		"<img src=x onerror=alert(1)> and <b>bold</b>\n\n" +
+		"[x](javascript:alert(1)) [y](/a/) ![i](data:text/html,x)\n\n" +
+		"\"Quotes\" -- and www.example.com\n"}
+	got, err := r.body(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(got)
+	for _, want := range []string{"<h2>Heading</h2>", `<a href="/repo/a/">y</a>`, "&ldquo;Quotes&rdquo; &ndash;", `<a href="http://www.example.com">`} {
+		if !strings.Contains(s, want) {
+			t.Errorf("body lacks %q:\n%s", want, s)
+		}
+	}
+	for _, bad := range []string{"<img src=x", "onerror", "<b>", "javascript:", "data:", "<h1"} {
+		if strings.Contains(s, bad) {
+			t.Errorf("body contains %q:\n%s", bad, s)
+		}
+	}
+}

@@ -1,0 +1,140 @@
+package site
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"timeline/builder/entry"
+	"timeline/builder/place"
+)
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"Volodomyr Zelenskyy Calls On Ukraine's Allies To Step Up Support After Latest Russia 'Terror' Attacks": "volodomyr-zelenskyy-calls-on-ukraines-allies-to-step-up",
+		"Два роки повномасштабної війни":                                                                        "dva-roky-povnomasshtabnoi-viiny",
+		"Удар по Харкову: 6 загиблих":                                                                           "udar-po-kharkovu-6-zahyblykh",
+		"Zaporizhzhia — what's next?":                                                                           "zaporizhzhia-whats-next",
+		"Łódź & Kraków: Polish aid":                                                                             "lodz-krakow-polish-aid",
+		"  --Hello--  ":                                                                                         "hello",
+		"<script>alert(1)</script>":                                                                             "script-alert-1-script",
+	} {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestSlugHashed: a headline without ASCII letters gets a slug from its
+// hash: ASCII, stable, and its own.
+func TestSlugHashed(t *testing.T) {
+	a, b := Slug("ウクライナ東部で戦闘"), Slug("ウクライナ東部で停電")
+	if !strings.HasPrefix(a, "entry-") || a == b || a != Slug("ウクライナ東部で戦闘") {
+		t.Errorf("Slug gave %q and %q", a, b)
+	}
+	if n := Slug("2024"); !strings.HasPrefix(n, "entry-2024-") {
+		t.Errorf("Slug(2024) = %q: a number alone would read as a day's folder", n)
+	}
+	for _, r := range a {
+		if r > 127 {
+			t.Errorf("non-ASCII slug %q", a)
+		}
+	}
+}
+
+func TestDayHeading(t *testing.T) {
+	start := entry.Date{Year: 2022, Month: 2, Day: 24}
+	for _, c := range []struct {
+		d    entry.Date
+		want string
+	}{
+		{entry.Date{Year: 2022, Month: 2, Day: 24}, "24 February 2022 · day 1"},
+		{entry.Date{Year: 2025, Month: 2, Day: 2}, "2 February 2025 · day 1,075"},
+		{entry.Date{Year: 2023, Month: 6}, "June 2023"},
+		{entry.Date{Year: 2021, Month: 12, Day: 1}, "1 December 2021"},
+	} {
+		if got := DayHeading(c.d, start); got != c.want {
+			t.Errorf("DayHeading(%v) = %q, want %q", c.d, got, c.want)
+		}
+	}
+	if got := DayHeading(entry.Date{Year: 2025, Month: 2, Day: 2}, entry.Date{}); got != "2 February 2025" {
+		t.Errorf("without war_start: %q", got)
+	}
+}
+
+// TestModel builds a small model and checks its order, groups and links.
+func TestModel(t *testing.T) {
+	base, _ := url.Parse("https://owner.github.io/repo/")
+	mk := func(path, date, title string, regions ...string) Placed {
+		d, err := entry.ParseDate(date)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := place.Result{Regions: regions}
+		if len(regions) > 0 {
+			r.Countries = []string{"UA"}
+		}
+		return Placed{Entry: &entry.Entry{Path: path, Date: d, Title: title, Summary: title + "."}, Places: r}
+	}
+	s := New(Config{Title: "T", BaseURL: base, HomeEntries: 2, FeedEntries: 10}, place.Builtin(), []Placed{
+		mk("a.txt", "2024-05-25", "B", "UA-63"),
+		mk("b.txt", "2024-05-25", "A", "UA-63", "UA-30"),
+		mk("c.txt", "2024-05", "Month only"),
+		mk("d.txt", "2024-06-01", "Later"),
+		mk("e.txt", "2024-05-25", "A"),
+	})
+	var order []string
+	for _, e := range s.Entries {
+		order = append(order, e.Path)
+	}
+	if want := "d.txt b.txt e.txt a.txt c.txt"; join(order) != want {
+		t.Errorf("timeline order %s, want %s", join(order), want)
+	}
+	if got := s.Entries[1].URL; got != "/repo/2024/05/25/a/" {
+		t.Errorf("URL %q", got)
+	}
+	if s.Entries[2].URL == s.Entries[1].URL {
+		t.Errorf("two entries share %s", s.Entries[1].URL)
+	}
+	if got := s.Entries[4].URL; got != "/repo/2024/05/month-only/" {
+		t.Errorf("month-only URL %q", got)
+	}
+	if s.Entries[0].Older != s.Entries[1] || s.Entries[1].Newer != s.Entries[0] {
+		t.Errorf("older/newer links wrong")
+	}
+	if len(s.Days) != 3 || len(s.Days[1].Entries) != 3 || s.Days[2].Heading != "May 2024" {
+		t.Errorf("days: %d, want 3 with the 25th holding 3 and May last", len(s.Days))
+	}
+	if len(s.Months) != 2 || s.Months[1].Count != 4 || s.Months[1].Newer != s.Months[0] {
+		t.Errorf("months wrong")
+	}
+	if len(s.Regions) != 2 || s.Regions[0].Name != "Kharkiv Oblast" || s.Regions[0].Count() != 2 || s.Regions[0].Country.Code != "UA" {
+		t.Errorf("regions: %+v", s.Regions[0])
+	}
+	var home *Page
+	for _, p := range s.Pages {
+		if p.Kind == "home" {
+			home = p
+		}
+	}
+	if n := len(home.Days[0].Entries) + len(home.Days[1].Entries); len(home.Days) != 2 || n != 2 {
+		t.Errorf("home shows %d days, want the 2 newest entries", len(home.Days))
+	}
+}
+
+func join(s []string) string { return strings.Join(s, " ") }
+
+func TestTeaser(t *testing.T) {
+	for _, c := range []struct {
+		e    entry.Entry
+		want string
+	}{
+		{entry.Entry{Title: "Headline", Summary: "First. Second."}, "First. Second."},
+		{entry.Entry{Title: "First thing", TitleDerived: true, Summary: "First thing. Second."}, "Second."},
+		{entry.Entry{Title: "A long first…", TitleDerived: true, Summary: "A long first sentence."}, ""},
+	} {
+		if got := teaser(&c.e); got != c.want {
+			t.Errorf("teaser(%q, %q) = %q, want %q", c.e.Title, c.e.Summary, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,98 @@
+package source
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestRead(t *testing.T) {
+	link := func(target string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte(target), Mode: fs.ModeSymlink}
+	}
+	fsys := fstest.MapFS{
+		"a.txt":            {Data: []byte("a")},
+		"B.MD":             {Data: []byte("b")},
+		"sub/deep/c.txt":   {Data: []byte("c")},
+		".hidden.txt":      {Data: []byte("x")},
+		".git/objects.txt": {Data: []byte("x")},
+		"sub/.#a.txt":      {Data: []byte("x")},
+		"#a.txt#":          {Data: []byte("x")},
+		"a.txt~":           {Data: []byte("x")},
+		"a.txt.swp":        {Data: []byte("x")},
+		"a.tmp":            {Data: []byte("x")},
+		"4913":             {Data: []byte("x")},
+		"notes.pdf":        {Data: []byte("x")},
+		"big.txt":          {Data: []byte(strings.Repeat("x", 101))},
+		"in.txt":           link("sub/deep/c.txt"),
+		"sub/up.txt":       link("../a.txt"),
+		"out.txt":          link("../secret.txt"),
+		"abs.txt":          link("/etc/passwd"),
+		"chain.txt":        link("out.txt"),
+	}
+	files, problems := Read(fsys, "content", 100)
+	var got []string
+	for _, f := range files {
+		got = append(got, f.Path)
+	}
+	want := []string{"B.MD", "a.txt", "in.txt", "sub/deep/c.txt", "sub/up.txt"}
+	if !slices.Equal(got, want) {
+		t.Errorf("read %v, want %v", got, want)
+	}
+	var msgs []string
+	for _, p := range problems {
+		msgs = append(msgs, p.Error())
+	}
+	wantMsgs := []string{
+		"content/abs.txt: warning: symbolic link points outside the content folder; ignored",
+		"content/big.txt: file is 101 bytes, over the limit of 100 bytes (max_file_size in site.toml)",
+		"content/chain.txt: warning: symbolic link points outside the content folder; ignored",
+		"content/out.txt: warning: symbolic link points outside the content folder; ignored",
+	}
+	if !slices.Equal(msgs, wantMsgs) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(msgs, "\n"), strings.Join(wantMsgs, "\n"))
+	}
+}
+
+// TestReadOS checks the same on a real folder, where os.DirFS would follow
+// a link anywhere.
+func TestReadOS(t *testing.T) {
+	root := t.TempDir()
+	secret := filepath.Join(root, "secret.txt")
+	content := filepath.Join(root, "content")
+	os.MkdirAll(content, 0o755)
+	os.WriteFile(secret, []byte("date 2024-01-01 secret"), 0o644)
+	os.WriteFile(filepath.Join(content, "a.txt"), []byte("a"), 0o644)
+	if err := os.Symlink(secret, filepath.Join(content, "abs.txt")); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	os.Symlink("../secret.txt", filepath.Join(content, "rel.txt"))
+	os.Symlink("a.txt", filepath.Join(content, "ok.txt"))
+	files, problems := Read(os.DirFS(content), "content", 1<<20)
+	var got []string
+	for _, f := range files {
+		got = append(got, f.Path)
+	}
+	if want := []string{"a.txt", "ok.txt"}; !slices.Equal(got, want) {
+		t.Errorf("read %v, want %v", got, want)
+	}
+	if _, w := problems.Count(); w != 2 {
+		t.Errorf("want 2 warnings, got %v", problems)
+	}
+}
+
+func TestIgnored(t *testing.T) {
+	for name, want := range map[string]bool{
+		"a.txt": false, "2024-01-01-x.md": false, ".a.txt": true, "#a.txt#": true, ".#a.txt": true,
+		"a.txt~": true, "a.swp": true, "a.txt.swx": true, "4913": true, "a.TMP": true, "a.bak": true,
+		"~$a.txt": true, "a.txt.crdownload": true,
+	} {
+		if got := Ignored(name); got != want {
+			t.Errorf("Ignored(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

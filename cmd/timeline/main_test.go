@@ -1,0 +1,121 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// testSite makes a site folder with the project's templates and the example
+// article.
+func testSite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for src, dst := range map[string]string{"../../templates": "templates", "../../static": "static", "../../content": "content"} {
+		if err := os.CopyFS(filepath.Join(dir, dst), os.DirFS(src)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func runCmd(args ...string) (code int, stdout, stderr string) {
+	var out, errb bytes.Buffer
+	code = run(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestBuild(t *testing.T) {
+	dir := testSite(t)
+	code, out, errs := runCmd("build", "--dir", dir, "--base-url", "https://owner.github.io/repo/")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !regexp.MustCompile(`^built 1 entry, \d+ pages \(\d+ files, [\d.]+ KB\) in \d+ms; 0 warnings\n$`).MatchString(out) {
+		t.Errorf("summary line %q", out)
+	}
+	index, err := os.ReadFile(filepath.Join(dir, "public", "index.html"))
+	if err != nil || !bytes.Contains(index, []byte(`href="/repo/countries/"`)) {
+		t.Errorf("public/index.html: %v", err)
+	}
+
+	os.WriteFile(filepath.Join(dir, "content", "bad.txt"), []byte("\n\ndate 2025-02-30 Never\n"), 0o644)
+	code, _, errs = runCmd("build", "--dir", dir)
+	if code != 1 || !strings.Contains(errs, "content/bad.txt:3: impossible date 2025-02-30") || !strings.Contains(errs, "the published site is unchanged") {
+		t.Errorf("broken file: exit %d, stderr %q", code, errs)
+	}
+	index2, _ := os.ReadFile(filepath.Join(dir, "public", "index.html"))
+	if !bytes.Equal(index, index2) {
+		t.Errorf("a failed build changed public/")
+	}
+}
+
+func TestPlacesJSON(t *testing.T) {
+	dir := testSite(t)
+	file := filepath.Join(dir, "content", "000_16b2b9d5e41fa0f4.txt")
+	code, out, errs := runCmd("places", "--dir", dir, "--json", file)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var got placesJSON
+	if err := json.Unmarshal([]byte(out), &got); err != nil || strings.Count(out, "\n") != 1 {
+		t.Fatalf("want one JSON line: %v\n%s", err, out)
+	}
+	if got.Date != "2025-02-02" || got.Byline != "Kevin Schofield" ||
+		strings.Join(got.Regions, " ") != "UA-23 UA-30 UA-51 UA-53 UA-59 UA-63 UA-68" ||
+		got.Permalink != "http://localhost:1313/2025/02/02/volodomyr-zelenskyy-calls-on-ukraines-allies-to-step-up/" ||
+		len(got.Matches) == 0 {
+		t.Errorf("got %+v", got)
+	}
+
+	code, out, _ = runCmd("places", "--dir", dir, file)
+	if code != 0 || !strings.Contains(out, `:28: "Kyiv" → UA (the capital standing for the government`) {
+		t.Errorf("places explains nothing about line 28:\n%s", out)
+	}
+}
+
+func TestNew(t *testing.T) {
+	dir := testSite(t)
+	code, out, errs := runCmd("new", "--dir", dir, "--date", "2025-03-01", `Strike on "Kharkiv" \ overnight`)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	name := strings.TrimSpace(out)
+	if filepath.Base(name) != "2025-03-01-strike-on-kharkiv-overnight.md" {
+		t.Errorf("wrote %s", name)
+	}
+	os.WriteFile(name, append(must(os.ReadFile(name)), "A strike hit Kharkiv.\n"...), 0o644)
+	code, out, errs = runCmd("places", "--dir", dir, "--json", name)
+	if code != 0 || !strings.Contains(out, `"title":"Strike on \"Kharkiv\" \\ overnight"`) || !strings.Contains(out, `"UA-63"`) {
+		t.Errorf("the new file does not parse as written: %d %s %s", code, out, errs)
+	}
+	if code, _, errs := runCmd("new", "--dir", dir, "--date", "2025-03-01", `Strike on "Kharkiv" \ overnight`); code != 1 || !strings.Contains(errs, "already exists") {
+		t.Errorf("second new: exit %d, %s", code, errs)
+	}
+}
+
+func must(b []byte, err error) []byte {
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{{"help"}, {"-h"}, {"help", "build"}, {"build", "-h"}, {"places", "-h"}, {"new", "-h"}} {
+		code, out, errs := runCmd(args...)
+		if code != 0 || !strings.Contains(out+errs, "Usage:") {
+			t.Errorf("%v: exit %d, output %q", args, code, out+errs)
+		}
+	}
+	if code, _, errs := runCmd("bulid"); code != 2 || !strings.Contains(errs, `unknown command "bulid"`) {
+		t.Errorf("unknown command: exit %d, %q", code, errs)
+	}
+	if code, _, _ := runCmd(); code != 2 {
+		t.Errorf("no command: exit %d", code)
+	}
+}
