@@ -192,6 +192,10 @@ func checkLink(t *testing.T, out, basePath, rel, link string) {
 		}
 		return // outside the site
 	}
+	if link == "" {
+		t.Errorf("%s: empty link", rel)
+		return
+	}
 	if u.Path == "" {
 		return // "#main"
 	}

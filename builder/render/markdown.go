@@ -35,6 +35,7 @@ type bodyTransformer struct {
 }
 
 func (t bodyTransformer) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	var unsafe []ast.Node
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -43,12 +44,26 @@ func (t bodyTransformer) Transform(doc *ast.Document, _ text.Reader, _ parser.Co
 		case *ast.Heading:
 			n.Level = min(n.Level+1, 6)
 		case *ast.Link:
-			n.Destination = t.url(n.Destination)
+			if n.Destination = t.url(n.Destination); n.Destination == nil {
+				unsafe = append(unsafe, n)
+			}
 		case *ast.Image:
-			n.Destination = t.url(n.Destination)
+			if n.Destination = t.url(n.Destination); n.Destination == nil {
+				unsafe = append(unsafe, n)
+			}
 		}
 		return ast.WalkContinue, nil
 	})
+	// A link or image whose address was dropped shows its words alone.
+	for _, n := range unsafe {
+		parent := n.Parent()
+		for c := n.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			parent.InsertBefore(parent, n, c)
+			c = next
+		}
+		parent.RemoveChild(parent, n)
+	}
 }
 
 // url returns dest if it is safe to follow, under the base path if it is

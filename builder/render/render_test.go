@@ -64,7 +64,7 @@ func TestMarkdownBody(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := string(got)
-	for _, want := range []string{"<h2>Heading</h2>", `<a href="/repo/a/">y</a>`, "&ldquo;Quotes&rdquo; &ndash;", `<a href="http://www.example.com">`} {
+	for _, want := range []string{"<h2>Heading</h2>", `<p>x <a href="/repo/a/">y</a> i</p>`, "&ldquo;Quotes&rdquo; &ndash;", `<a href="http://www.example.com">`} {
 		if !strings.Contains(s, want) {
 			t.Errorf("body lacks %q:\n%s", want, s)
 		}
