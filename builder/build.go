@@ -17,23 +17,15 @@
 package builder
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
-	"io/fs"
-	"os"
-	"path"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"timeline/builder/diag"
 	"timeline/builder/entry"
 	"timeline/builder/output"
 	"timeline/builder/place"
-	"timeline/builder/render"
 	"timeline/builder/site"
-	"timeline/builder/source"
 )
 
 // A Project is a site folder with its settings loaded.
@@ -52,7 +44,9 @@ func Open(dir, baseURL string) (*Project, error) {
 	}
 	g, err := place.Builtin().With(cfg.Places)
 	if err != nil {
-		return nil, errors.New(filepath.Join(dir, "site.toml") + ": " + err.Error())
+		var problems diag.List
+		problems.Errorf("site.toml", 0, "%v", err)
+		return nil, problems.Err()
 	}
 	return &Project{Dir: dir, Config: cfg, Gazetteer: g}, nil
 }
@@ -70,77 +64,44 @@ func (p *Project) Parse(path string, data []byte) (*entry.Entry, place.Result, d
 	return e, r, append(problems, more...)
 }
 
-// Options are the choices of one build.
-type Options struct {
-	Out    string // where to publish; default the site folder's public/
-	Drafts bool   // publish entries marked draft = true
-}
-
 // Stats say what a build did.
 type Stats struct {
 	Entries  int
 	Pages    int // HTML pages
-	Files    int // every file written, pages included
+	Files    int // files written, pages included
 	Bytes    int64
 	Duration time.Duration
 }
 
-// ErrInput is returned when the input has errors; Result.Problems lists
-// them.
+// ErrInput is returned when the input has errors; the report's Problems
+// list them.
 var ErrInput = errors.New("the build found errors in its input; nothing was published")
 
-// Build builds the site and publishes it to opts.Out. It returns what it
-// found wrong, errors and warnings, sorted; on any error public/ is left
-// untouched and the error is ErrInput or what stopped the build.
-func (p *Project) Build(opts Options) (Stats, diag.List, error) {
-	start := time.Now()
-	var stats Stats
-	files, problems := source.Read(os.DirFS(filepath.Join(p.Dir, ContentDir)), ContentDir, p.Config.MaxFileSize)
-	var placed []site.Placed
-	for _, f := range files {
-		e, r, more := p.Parse(path.Join(ContentDir, f.Path), f.Data)
-		problems = append(problems, more...)
-		if e != nil && (!e.Draft || opts.Drafts) {
-			placed = append(placed, site.Placed{Entry: e, Places: r})
-		}
+// Build builds the site folder dir and publishes it to out (default: dir's
+// public/), all at once: on any error out is left as it was, and the error
+// is ErrInput or what stopped the build. The report lists every problem
+// found, errors and warnings, sorted.
+func Build(dir, out string, opts Options) (Report, error) {
+	if out == "" {
+		out = filepath.Join(dir, "public")
 	}
-	problems.Sort()
-	if problems.Err() != nil {
-		return stats, problems, ErrInput
-	}
-
-	s := site.New(p.siteConfig(), p.Gazetteer, placed)
-	r, err := render.New(os.DirFS(filepath.Join(p.Dir, "templates")), s.URL(""))
+	d, err := output.Begin(out)
 	if err != nil {
-		return stats, problems, err
+		return Report{}, err
 	}
-	if opts.Out == "" {
-		opts.Out = filepath.Join(p.Dir, "public")
-	}
-	out, err := output.Begin(opts.Out)
+	rep, err := NewSession(dir, opts).Update(nil, outputSink{d})
 	if err != nil {
-		return stats, problems, err
+		d.Abort()
+		return rep, err
 	}
-	write := func(name string, data []byte) error {
-		stats.Files++
-		stats.Bytes += int64(len(data))
-		return out.Write(name, data)
-	}
-	s.Assets, err = p.copyStatic(s, write)
-	if err == nil {
-		err = r.Render(s, write)
-	}
-	if err != nil {
-		out.Abort()
-		return stats, problems, err
-	}
-	if err := out.Commit(); err != nil {
-		return stats, problems, err
-	}
-	stats.Entries, stats.Pages = len(s.Entries), len(s.Pages)
-	stats.Duration = time.Since(start)
-	return stats, problems, nil
+	return rep, d.Commit()
 }
+
+// outputSink writes to an output.Dir, which starts empty: nothing is ever
+// removed from it.
+type outputSink struct{ *output.Dir }
+
+func (outputSink) Remove(string) error { return nil }
 
 func (p *Project) siteConfig() site.Config {
 	c := p.Config
@@ -153,44 +114,4 @@ func (p *Project) siteConfig() site.Config {
 		HomeEntries: c.HomeEntries,
 		FeedEntries: c.FeedEntries,
 	}
-}
-
-// copyStatic copies static/ into the site, and each stylesheet a second
-// time under a name with its hash ("style.3f2a9c1e.css"), which pages link
-// to: a new stylesheet gets a new address, so no browser keeps the old.
-func (p *Project) copyStatic(s *site.Site, write render.Emit) (map[string]string, error) {
-	assets := map[string]string{}
-	fsys := os.DirFS(filepath.Join(p.Dir, "static"))
-	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
-		if errors.Is(err, fs.ErrNotExist) && name == "." {
-			return fs.SkipAll // no static folder
-		}
-		if err != nil {
-			return err
-		}
-		if name != "." && source.Ignored(d.Name()) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			return nil
-		}
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return err
-		}
-		if err := write(name, data); err != nil {
-			return err
-		}
-		if ext := path.Ext(name); ext == ".css" {
-			sum := sha256.Sum256(data)
-			hashed := strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
-			assets[name] = s.URL(hashed)
-			return write(hashed, data)
-		}
-		return nil
-	})
-	return assets, err
 }

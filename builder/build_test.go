@@ -29,17 +29,13 @@ func newTestSite(t *testing.T) string {
 	return dir
 }
 
-func buildSite(t *testing.T, dir, baseURL, out string) Stats {
+func buildSite(t *testing.T, dir, baseURL, out string) Report {
 	t.Helper()
-	p, err := Open(dir, baseURL)
+	rep, err := Build(dir, out, Options{BaseURL: baseURL, Fingerprint: true})
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("build: %v\n%v", err, rep.Problems)
 	}
-	stats, problems, err := p.Build(Options{Out: out})
-	if err != nil {
-		t.Fatalf("build: %v\n%v", err, problems)
-	}
-	return stats
+	return rep
 }
 
 // TestBuild builds the test site under three base URLs and checks every
@@ -401,11 +397,8 @@ func TestBuildErrors(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	p, err := Open(dir, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, problems, err := p.Build(Options{Out: out})
+	rep, err := Build(dir, out, Options{})
+	problems := rep.Problems
 	if !errors.Is(err, ErrInput) {
 		t.Fatalf("build of broken files: err = %v, want ErrInput", err)
 	}

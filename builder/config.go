@@ -11,6 +11,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"timeline/builder/diag"
 	"timeline/builder/entry"
 	"timeline/builder/place"
 )
@@ -48,36 +49,38 @@ func DefaultConfig() Config {
 
 // LoadConfig reads site.toml from the site folder fsys. A missing file
 // gives the defaults; a key it does not know is an error, so that a typo
-// does not pass for a setting.
+// does not pass for a setting. Errors are a diag.List.
 func LoadConfig(fsys fs.FS, name string) (Config, error) {
 	cfg := DefaultConfig()
+	var problems diag.List
 	data, err := fs.ReadFile(fsys, name)
-	if errors.Is(err, fs.ErrNotExist) {
-		return cfg, cfg.check(name, nil)
-	}
-	if err != nil {
-		return cfg, err
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		data = nil
+	case err != nil:
+		problems.Errorf(name, 0, "cannot read: %v", err)
+		return cfg, problems.Err()
 	}
 	md, err := toml.Decode(string(data), &cfg)
 	if err != nil {
 		line, msg := entry.TOMLError(err)
-		return cfg, fmt.Errorf("%s:%d: %s", name, max(line, 1), msg)
+		problems.Errorf(name, max(line, 1), "%s", msg)
+		return cfg, problems.Err()
 	}
-	if keys := md.Undecoded(); len(keys) > 0 {
-		var errs []error
-		for _, k := range keys {
-			errs = append(errs, fmt.Errorf("%s:%d: unknown setting %q", name, keyLine(string(data), k), k.String()))
-		}
-		return cfg, errors.Join(errs...)
+	for _, k := range md.Undecoded() {
+		problems.Errorf(name, keyLine(string(data), k), "unknown setting %q", k.String())
 	}
-	return cfg, cfg.check(name, data)
+	if len(problems) > 0 {
+		return cfg, problems.Err()
+	}
+	cfg.check(name, data, &problems)
+	return cfg, problems.Err()
 }
 
 // check validates the settings and fills in what they imply.
-func (c *Config) check(name string, data []byte) error {
-	var errs []error
+func (c *Config) check(name string, data []byte, problems *diag.List) {
 	fail := func(key, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s:%d: %s: %s", name, keyLine(string(data), toml.Key{key}), key, fmt.Sprintf(format, args...)))
+		problems.Errorf(name, keyLine(string(data), toml.Key{key}), key+": "+format, args...)
 	}
 	if err := c.SetBaseURL(c.BaseURL); err != nil {
 		fail("base_url", "%v", err)
@@ -100,7 +103,6 @@ func (c *Config) check(name string, data []byte) error {
 	if c.MaxFileSize < 1 {
 		fail("max_file_size", "must be at least 1")
 	}
-	return errors.Join(errs...)
 }
 
 var langRE = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
@@ -146,7 +148,9 @@ func loadSiteConfig(dir, baseURL string) (Config, error) {
 	}
 	if baseURL != "" {
 		if err := cfg.SetBaseURL(baseURL); err != nil {
-			return cfg, fmt.Errorf("--base-url: %v", err)
+			var problems diag.List
+			problems.Errorf("--base-url", 0, "%v", err)
+			return cfg, problems.Err()
 		}
 	}
 	return cfg, nil

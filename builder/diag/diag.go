@@ -8,7 +8,6 @@ package diag
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -75,14 +74,27 @@ func (l List) Count() (errs, warnings int) {
 	return errs, warnings
 }
 
+// Error prints every problem of the list, one a line: a List is an error,
+// as go/scanner's ErrorList is.
+func (l List) Error() string {
+	lines := make([]string, len(l))
+	for i, p := range l {
+		lines[i] = p.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
 // Err returns nil when the list holds no error (warnings alone are not a
-// failure), and otherwise an error whose text lists every error, one a line.
+// failure), and otherwise the list of its errors.
 func (l List) Err() error {
-	var errs []error
+	var errs List
 	for _, p := range l {
 		if !p.Warning {
 			errs = append(errs, p)
 		}
 	}
-	return errors.Join(errs...)
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs
 }

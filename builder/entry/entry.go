@@ -16,6 +16,7 @@ package entry
 
 import (
 	"bytes"
+	"hash/fnv"
 	"path"
 	"strings"
 	"unicode/utf8"
@@ -26,6 +27,7 @@ import (
 // An Entry is one parsed article.
 type Entry struct {
 	Path   string // slash-separated path of the file, as given to Parse
+	Sum    uint64 // a hash of the file's bytes: same Sum, same entry
 	Format Format
 	Line   int // line of the date, for messages about the entry as a whole
 
@@ -33,7 +35,6 @@ type Entry struct {
 	Title         string
 	TitleLine     int
 	TitleDerived  bool // no headline in the file: Title is cut from the first sentence
-	Slug          string
 	Byline        string
 	ReadTime      int  // minutes
 	ReadTimeGiven bool // ReadTime comes from the file, not from counting words
@@ -59,6 +60,7 @@ type Entry struct {
 	FrontMatter map[string]int
 
 	// Set only by front matter; the place stage treats them as final.
+	FrontMatterSlug      string
 	FrontMatterCountries []string
 	FrontMatterRegions   []string
 	Tags                 []string
@@ -165,7 +167,7 @@ func (p *parser) parse(src []byte) *Entry {
 		lines[i] = line{text: strings.TrimSpace(s), num: i + 1}
 	}
 
-	e := &Entry{Path: p.path, Format: Plain}
+	e := &Entry{Path: p.path, Format: Plain, Sum: sum(src)}
 	if strings.EqualFold(path.Ext(p.path), ".md") {
 		e.Format = Markdown
 	}
@@ -214,6 +216,12 @@ func (p *parser) parse(src []byte) *Entry {
 	fm.apply(e)
 	p.finish(e)
 	return e
+}
+
+func sum(b []byte) uint64 {
+	h := fnv.New64a()
+	h.Write(b)
+	return h.Sum64()
 }
 
 func firstInvalid(s string) int {

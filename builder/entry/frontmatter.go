@@ -160,7 +160,7 @@ func (fm *frontMatter) apply(e *Entry) {
 	set(&e.Byline, fm.Author)
 	set(&e.SourceURL, fm.Source)
 	set(&e.Summary, fm.Summary)
-	set(&e.Slug, fm.Slug)
+	set(&e.FrontMatterSlug, fm.Slug)
 	e.FrontMatterCountries = fm.Countries
 	e.FrontMatterRegions = fm.Regions
 	e.Tags = fm.Tags

@@ -55,7 +55,8 @@ func atomTime(d entry.Date) string {
 	return d.Time().Format("2006-01-02T15:04:05Z")
 }
 
-func (r *Renderer) feed(f *site.Feed, emit Emit) error {
+// Feed renders an Atom feed.
+func (r *Renderer) Feed(f *site.Feed, emit Emit) error {
 	a := atomFeed{
 		Title:   f.Title,
 		ID:      f.URL,
@@ -108,8 +109,25 @@ func emitXML(path string, v any, emit Emit) error {
 	return emit(path, b.Bytes())
 }
 
-// extras renders the sitemap, robots.txt and the data files.
-func (r *Renderer) extras(s *site.Site, emit Emit) error {
+// An Extra is a file made from the whole site rather than from one page.
+type Extra struct {
+	Name string // its path in the site
+	// Fingerprint hashes what the file holds, as site.Page.Fingerprint does.
+	Fingerprint func(*site.Site) uint64
+	Render      func(*site.Site, Emit) error
+}
+
+// Extras returns the sitemap, robots.txt and the data files.
+func (r *Renderer) Extras() []Extra {
+	return []Extra{
+		{"sitemap.xml", (*site.Site).PagesFingerprint, sitemapXML},
+		{"robots.txt", func(s *site.Site) uint64 { return 0 }, robotsTxt},
+		{"timeline.json", (*site.Site).EntriesFingerprint, timelineJSON},
+		{"timeline.csv", (*site.Site).EntriesFingerprint, timelineCSV},
+	}
+}
+
+func sitemapXML(s *site.Site, emit Emit) error {
 	var sm sitemap
 	for _, p := range s.Pages {
 		if p.Kind == "404" {
@@ -121,14 +139,11 @@ func (r *Renderer) extras(s *site.Site, emit Emit) error {
 		}
 		sm.URLs = append(sm.URLs, u)
 	}
-	if err := emitXML("sitemap.xml", sm, emit); err != nil {
-		return err
-	}
-	robots := "User-agent: *\nAllow: /\n\nSitemap: " + s.AbsURL("sitemap.xml") + "\n"
-	if err := emit("robots.txt", []byte(robots)); err != nil {
-		return err
-	}
-	return r.data(s, emit)
+	return emitXML("sitemap.xml", sm, emit)
+}
+
+func robotsTxt(s *site.Site, emit Emit) error {
+	return emit("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+s.AbsURL("sitemap.xml")+"\n"))
 }
 
 // dataEntry is one entry in timeline.json.
@@ -148,20 +163,26 @@ type dataPlace struct {
 	Name string `json:"name"`
 }
 
-// data writes every entry to timeline.json and timeline.csv, for people
-// who reuse the data.
-func (r *Renderer) data(s *site.Site, emit Emit) error {
+// timelineJSON writes every entry, for people who reuse the data.
+func timelineJSON(s *site.Site, emit Emit) error {
 	list := make([]dataEntry, 0, len(s.Entries))
+	for _, e := range s.Entries {
+		list = append(list, data(e))
+	}
+	j, err := json.MarshalIndent(list, "", " ")
+	if err != nil {
+		return err
+	}
+	return emit("timeline.json", append(j, '\n'))
+}
+
+// timelineCSV writes every entry as a spreadsheet's row.
+func timelineCSV(s *site.Site, emit Emit) error {
 	var c bytes.Buffer
 	w := csv.NewWriter(&c)
 	w.Write([]string{"date", "title", "url", "byline", "source", "source_url", "countries", "country_names", "regions", "region_names"})
 	for _, e := range s.Entries {
-		d := dataEntry{
-			Date: e.Date.String(), Title: e.Title, URL: e.Permalink, Byline: e.Byline,
-			Source: e.Source, SourceURL: e.SourceURL,
-			Countries: places(e.Countries), Regions: places(e.Regions),
-		}
-		list = append(list, d)
+		d := data(e)
 		w.Write(csvSafe(d.Date, d.Title, d.URL, d.Byline, d.Source, d.SourceURL,
 			codes(d.Countries), names(d.Countries), codes(d.Regions), names(d.Regions)))
 	}
@@ -169,14 +190,15 @@ func (r *Renderer) data(s *site.Site, emit Emit) error {
 	if err := w.Error(); err != nil {
 		return err
 	}
-	j, err := json.MarshalIndent(list, "", " ")
-	if err != nil {
-		return err
-	}
-	if err := emit("timeline.json", append(j, '\n')); err != nil {
-		return err
-	}
 	return emit("timeline.csv", c.Bytes())
+}
+
+func data(e *site.Entry) dataEntry {
+	return dataEntry{
+		Date: e.Date.String(), Title: e.Title, URL: e.Permalink, Byline: e.Byline,
+		Source: e.Source, SourceURL: e.SourceURL,
+		Countries: places(e.Countries), Regions: places(e.Regions),
+	}
 }
 
 func places(ps []*site.Place) []dataPlace {

@@ -61,11 +61,16 @@ func (r *Renderer) Render(s *site.Site, emit Emit) error {
 		}
 	}
 	for _, f := range s.Feeds {
-		if err := r.feed(f, emit); err != nil {
+		if err := r.Feed(f, emit); err != nil {
 			return err
 		}
 	}
-	return r.extras(s, emit)
+	for _, file := range r.Extras() {
+		if err := file.Render(s, emit); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Page renders one page.

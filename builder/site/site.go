@@ -74,6 +74,7 @@ type Entry struct {
 	// Teaser is what lists show under the headline: the summary, less the
 	// sentence the headline was cut from when the file had no headline.
 	Teaser    string
+	Slug      string // the last part of its address, unique within its date
 	Dir       string // its folder in the site: "2025/02/02/slug/"
 	URL       string // under the base path: "/repo/2025/02/02/slug/"
 	Permalink string // absolute
@@ -283,11 +284,7 @@ func assignSlugs(places []*Place) {
 func (s *Site) slugs() {
 	byFolder := map[string][]*Entry{}
 	for _, e := range s.Entries {
-		if e.Slug == "" {
-			e.Slug = Slug(e.Title)
-		} else {
-			e.Slug = Slug(e.Slug)
-		}
+		e.Slug = Slug(cmp.Or(e.FrontMatterSlug, e.Title))
 		key := dateFolder(e.Date) + e.Slug
 		byFolder[key] = append(byFolder[key], e)
 	}

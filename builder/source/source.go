@@ -9,6 +9,7 @@
 package source
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -27,12 +28,16 @@ type File struct {
 // are reported, not read. Problems name files by prefix + path, so that
 // messages show the path the editor knows ("content/a.txt").
 func Read(fsys fs.FS, prefix string, maxSize int64) ([]File, diag.List) {
+	return ReadDir(fsys, ".", prefix, maxSize)
+}
+
+// ReadDir is Read for the folder dir of fsys only.
+func ReadDir(fsys fs.FS, dir, prefix string, maxSize int64) ([]File, diag.List) {
 	var files []File
 	var problems diag.List
-	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
-		shown := path.Join(prefix, name)
+	err := fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
-			problems.Errorf(shown, 0, "cannot read: %v", unwrapPath(err))
+			problems.Errorf(path.Join(prefix, name), 0, "cannot read: %v", unwrapPath(err))
 			return nil
 		}
 		if name != "." && Ignored(d.Name()) {
@@ -44,39 +49,74 @@ func Read(fsys fs.FS, prefix string, maxSize int64) ([]File, diag.List) {
 		if d.IsDir() || !IsArticle(d.Name()) {
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			if !insideLink(fsys, name) {
-				problems.Warnf(shown, 0, "symbolic link points outside the content folder; ignored")
-				return nil
-			}
+		f, ok, more := ReadFile(fsys, name, prefix, maxSize)
+		problems = append(problems, more...)
+		if ok {
+			files = append(files, f)
 		}
-		info, err := fs.Stat(fsys, name)
-		switch {
-		case err != nil:
-			problems.Errorf(shown, 0, "cannot read: %v", unwrapPath(err))
-			return nil
-		case !info.Mode().IsRegular():
-			return nil
-		case info.Size() > maxSize:
-			problems.Errorf(shown, 0, "file is %s, over the limit of %s (max_file_size in site.toml)", size(info.Size()), size(maxSize))
-			return nil
-		}
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			problems.Errorf(shown, 0, "cannot read: %v", unwrapPath(err))
-			return nil
-		}
-		if int64(len(data)) > maxSize { // it grew while we looked
-			problems.Errorf(shown, 0, "file is %s, over the limit of %s (max_file_size in site.toml)", size(int64(len(data))), size(maxSize))
-			return nil
-		}
-		files = append(files, File{Path: name, Data: data})
 		return nil
 	})
 	if err != nil {
 		problems.Errorf(prefix, 0, "cannot read: %v", err)
 	}
 	return files, problems
+}
+
+// ReadFile reads the one article file name. ok is false when name is not an
+// article (its name is ignored, it is not a regular file, it is a link out
+// of fsys) or cannot be read, which problems then say.
+func ReadFile(fsys fs.FS, name, prefix string, maxSize int64) (f File, ok bool, problems diag.List) {
+	shown := path.Join(prefix, name)
+	if !IsArticle(path.Base(name)) || hiddenPath(name) {
+		return f, false, nil
+	}
+	info, err := fs.Lstat(fsys, name)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			problems.Errorf(shown, 0, "cannot read: %v", unwrapPath(err))
+		}
+		return f, false, problems
+	}
+	if info.Mode()&fs.ModeSymlink != 0 && !insideLink(fsys, name) {
+		problems.Warnf(shown, 0, "symbolic link points outside the content folder; ignored")
+		return f, false, problems
+	}
+	info, err = fs.Stat(fsys, name)
+	switch {
+	case err != nil:
+		if !errors.Is(err, fs.ErrNotExist) {
+			problems.Errorf(shown, 0, "cannot read: %v", unwrapPath(err))
+		}
+		return f, false, problems
+	case !info.Mode().IsRegular():
+		return f, false, nil
+	case info.Size() > maxSize:
+		problems.Errorf(shown, 0, "file is %s, over the limit of %s (max_file_size in site.toml)", size(info.Size()), size(maxSize))
+		return f, false, problems
+	}
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) { // gone since we looked: as if never there
+			problems.Errorf(shown, 0, "cannot read: %v", unwrapPath(err))
+		}
+		return f, false, problems
+	}
+	if int64(len(data)) > maxSize { // it grew while we looked
+		problems.Errorf(shown, 0, "file is %s, over the limit of %s (max_file_size in site.toml)", size(int64(len(data))), size(maxSize))
+		return f, false, problems
+	}
+	return File{Path: name, Data: data}, true, nil
+}
+
+// hiddenPath reports whether a folder on the way to name is one Read
+// passes over.
+func hiddenPath(name string) bool {
+	for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+		if Ignored(path.Base(dir)) {
+			return true
+		}
+	}
+	return false
 }
 
 // IsArticle reports whether a file's name makes it an article.

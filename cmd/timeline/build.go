@@ -31,16 +31,11 @@ func build(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "timeline build: unexpected argument %q\n", fs.Arg(0))
 		return 2
 	}
-	p, err := builder.Open(*dir, *baseURL)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return 1
-	}
-	stats, problems, err := p.Build(builder.Options{Out: *out, Drafts: *drafts})
-	for _, pr := range problems {
+	rep, err := builder.Build(*dir, *out, builder.Options{BaseURL: *baseURL, Drafts: *drafts, Fingerprint: true})
+	for _, pr := range rep.Problems {
 		fmt.Fprintln(stderr, pr.Error())
 	}
-	errs, warnings := problems.Count()
+	errs, warnings := rep.Problems.Count()
 	if err != nil {
 		if errs == 0 {
 			fmt.Fprintln(stderr, err)
@@ -49,8 +44,8 @@ func build(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "built %s, %s (%s, %s) in %v; %s\n",
-		plural(stats.Entries, "entry"), plural(stats.Pages, "page"), plural(stats.Files, "file"),
-		byteSize(stats.Bytes), stats.Duration.Round(1e6), plural(warnings, "warning"))
+		plural(rep.Entries, "entry"), plural(rep.Pages, "page"), plural(rep.Files, "file"),
+		byteSize(rep.Bytes), rep.Duration.Round(1e6), plural(warnings, "warning"))
 	return 0
 }
 

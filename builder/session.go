@@ -1,0 +1,394 @@
+package builder
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"hash/fnv"
+	"io/fs"
+	"maps"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"timeline/builder/diag"
+	"timeline/builder/entry"
+	"timeline/builder/place"
+	"timeline/builder/render"
+	"timeline/builder/site"
+	"timeline/builder/source"
+)
+
+// A Sink receives a build's files.
+type Sink interface {
+	Write(name string, data []byte) error
+	// Remove is told of a file an earlier build wrote that this one has
+	// not: a deleted article's page, say.
+	Remove(name string) error
+}
+
+// Options are the choices of a build.
+type Options struct {
+	BaseURL string // overrides site.toml's base_url
+	Drafts  bool   // publish entries marked draft = true too
+	// Fingerprint gives stylesheets names with their hash, so browsers
+	// never keep a stale one. A preview server, which tells browsers not to
+	// cache, does without: a stylesheet edit then changes no page.
+	Fingerprint bool
+}
+
+// A Session builds a site folder again and again. It keeps what it read and
+// what it rendered, so that a build after an edit rereads only the files
+// that changed and renders only the files whose content changed. The files
+// it writes are always exactly those a fresh full build would write.
+type Session struct {
+	dir  string
+	opts Options
+
+	project  *Project
+	renderer *render.Renderer
+	settings uint64 // hash of site.toml and the options
+	looks    uint64 // hash of the templates
+	assets   map[string]string
+	static   map[string]staticFile // output name → the static file it copies
+	articles map[string]*article   // content path, "content/a.txt" → parsed
+	prints   map[string]uint64     // each file written → fingerprint of what it was made from
+	broken   diag.List             // problems with settings and templates
+	ready    bool                  // the first full update has run
+}
+
+// A staticFile is a file of static/ and a hash of its bytes.
+type staticFile struct {
+	name string
+	sum  uint64
+}
+
+// An article is a content file as last read.
+type article struct {
+	entry    *entry.Entry // nil when it cannot be parsed
+	places   place.Result
+	problems diag.List
+}
+
+// NewSession starts a session on the site folder dir.
+func NewSession(dir string, opts Options) *Session {
+	return &Session{dir: dir, opts: opts, articles: map[string]*article{}, prints: map[string]uint64{}}
+}
+
+// Report says what an update did.
+type Report struct {
+	Stats
+	Problems diag.List // every problem of the site as it is now, sorted
+	Written  []string  // files written, in order
+	Removed  []string  // files removed
+}
+
+// Update brings the built site up to date with the site folder. changed
+// lists what changed since the last update, as slash-separated paths in
+// the site folder ("content/a.txt", "templates/base.html", "site.toml");
+// a folder stands for everything in it. The first update, and any with
+// changed == nil, reads everything.
+//
+// When the input has errors, Update writes nothing and returns ErrInput:
+// the sink keeps the last good site, and the next update after a fix
+// catches up with everything that changed in between.
+func (s *Session) Update(changed []string, sink Sink) (Report, error) {
+	start := time.Now()
+	all := !s.ready || changed == nil
+	var contentChanged []string
+	var reconfigure, restyle, restatic bool
+	for _, c := range changed {
+		c = path.Clean(c)
+		switch {
+		case c == "site.toml" || c == ".":
+			reconfigure = true
+		case c == "templates" || strings.HasPrefix(c, "templates/"):
+			restyle = true
+		case c == "static" || strings.HasPrefix(c, "static/"):
+			restatic = true
+		case c == ContentDir || strings.HasPrefix(c, ContentDir+"/"):
+			contentChanged = append(contentChanged, c)
+		}
+	}
+	var rep Report
+	if all || reconfigure || s.project == nil {
+		s.load()
+		all = true // every article is placed again with the new settings
+	}
+	if (all || restyle) && s.project != nil {
+		s.loadTemplates()
+	}
+	switch {
+	case s.project == nil:
+		// Nothing can be read without settings; a fix rereads everything.
+		s.ready = false
+	case all:
+		s.readAll()
+	default:
+		for _, c := range contentChanged {
+			s.read(c)
+		}
+	}
+	rep.Problems = s.problems()
+	if rep.Problems.Err() != nil || s.project == nil || s.renderer == nil {
+		return rep, ErrInput
+	}
+	s.ready = true
+	if err := s.render(sink, all || restatic, &rep); err != nil {
+		return rep, err
+	}
+	rep.Duration = time.Since(start)
+	return rep, nil
+}
+
+// load reads site.toml and makes the gazetteer.
+func (s *Session) load() {
+	s.broken = slices.DeleteFunc(s.broken, func(p diag.Problem) bool { return p.Path == "site.toml" })
+	p, err := Open(s.dir, s.opts.BaseURL)
+	if err != nil {
+		s.project = nil
+		s.broken = append(s.broken, configProblems(err)...)
+		return
+	}
+	s.project = p
+	h := fnv.New64a()
+	data, _ := os.ReadFile(filepath.Join(s.dir, "site.toml"))
+	h.Write(data)
+	h.Write([]byte(s.opts.BaseURL))
+	if s.opts.Drafts {
+		h.Write([]byte{1})
+	}
+	s.settings = h.Sum64()
+}
+
+// configProblems turns Open's error into problems.
+func configProblems(err error) diag.List {
+	var list diag.List
+	if errors.As(err, &list) {
+		return list
+	}
+	return diag.List{{Path: "site.toml", Msg: err.Error()}}
+}
+
+// loadTemplates parses the templates.
+func (s *Session) loadTemplates() {
+	s.broken = slices.DeleteFunc(s.broken, func(p diag.Problem) bool { return strings.HasPrefix(p.Path, "templates") })
+	fsys := os.DirFS(filepath.Join(s.dir, "templates"))
+	r, err := render.New(fsys, s.project.Config.BaseURLParsed().Path)
+	if err != nil {
+		s.renderer = nil
+		s.broken = append(s.broken, diag.Problem{Path: "templates", Msg: err.Error()})
+		return
+	}
+	s.renderer = r
+	h := fnv.New64a()
+	fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, _ := fs.ReadFile(fsys, name)
+			h.Write([]byte(name))
+			h.Write(data)
+		}
+		return nil
+	})
+	s.looks = h.Sum64()
+}
+
+func (s *Session) contentFS() fs.FS { return os.DirFS(filepath.Join(s.dir, ContentDir)) }
+
+// readAll reads every article.
+func (s *Session) readAll() {
+	files, problems := source.Read(s.contentFS(), ContentDir, s.project.Config.MaxFileSize)
+	s.articles = map[string]*article{}
+	s.addFiles(files, problems)
+}
+
+// read rereads c, a content file or folder, which may be gone.
+func (s *Session) read(c string) {
+	rel := strings.TrimPrefix(strings.TrimPrefix(c, ContentDir), "/")
+	if rel == "" {
+		s.readAll()
+		return
+	}
+	for name := range s.articles {
+		if name == c || strings.HasPrefix(name, c+"/") {
+			delete(s.articles, name)
+		}
+	}
+	info, err := fs.Stat(s.contentFS(), rel)
+	switch {
+	case err != nil:
+		// Gone: its articles went with it.
+	case info.IsDir():
+		s.addFiles(source.ReadDir(s.contentFS(), rel, ContentDir, s.project.Config.MaxFileSize))
+	default:
+		f, ok, problems := source.ReadFile(s.contentFS(), rel, ContentDir, s.project.Config.MaxFileSize)
+		if ok {
+			s.addFiles([]source.File{f}, problems)
+		} else if len(problems) > 0 {
+			s.articles[c] = &article{problems: problems}
+		}
+	}
+}
+
+// addFiles parses and places files, and keeps the problems of files that
+// could not be read with the file they concern.
+func (s *Session) addFiles(files []source.File, problems diag.List) {
+	for _, pr := range problems {
+		a := s.articles[pr.Path]
+		if a == nil {
+			a = &article{}
+			s.articles[pr.Path] = a
+		}
+		a.problems = append(a.problems, pr)
+	}
+	for _, f := range files {
+		name := path.Join(ContentDir, f.Path)
+		e, r, problems := s.project.Parse(name, f.Data)
+		s.articles[name] = &article{entry: e, places: r, problems: problems}
+	}
+}
+
+// problems returns every problem of the site as it is, sorted.
+func (s *Session) problems() diag.List {
+	list := slices.Clone(s.broken)
+	for _, a := range s.articles {
+		list = append(list, a.problems...)
+	}
+	list.Sort()
+	return list
+}
+
+// render builds the model and renders what changed.
+func (s *Session) render(sink Sink, restatic bool, rep *Report) error {
+	prints := make(map[string]uint64, len(s.prints))
+	write := func(name string, print uint64, make func(render.Emit) error) error {
+		prints[name] = print
+		if old, ok := s.prints[name]; ok && old == print {
+			return nil
+		}
+		return make(func(name string, data []byte) error {
+			rep.Files++
+			rep.Bytes += int64(len(data))
+			rep.Written = append(rep.Written, name)
+			return sink.Write(name, data)
+		})
+	}
+	if restatic {
+		if err := s.readStatic(); err != nil {
+			return err
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(s.static)) {
+		f := s.static[name]
+		err := write(name, f.sum, func(emit render.Emit) error {
+			data, err := os.ReadFile(filepath.Join(s.dir, "static", filepath.FromSlash(f.name)))
+			if err != nil {
+				return err
+			}
+			return emit(name, data)
+		})
+		if err != nil {
+			return err
+		}
+	}
+
+	placed := make([]site.Placed, 0, len(s.articles))
+	for _, a := range s.articles {
+		if a.entry != nil && (!a.entry.Draft || s.opts.Drafts) {
+			placed = append(placed, site.Placed{Entry: a.entry, Places: a.places})
+		}
+	}
+	m := site.New(s.project.siteConfig(), s.project.Gazetteer, placed)
+	m.Assets = s.assets
+	global := s.global()
+	mix := func(print uint64) uint64 { return print ^ global*0x9E3779B97F4A7C15 }
+
+	for _, p := range m.Pages {
+		if err := write(p.Path, mix(p.Fingerprint()), func(emit render.Emit) error { return s.renderer.Page(p, emit) }); err != nil {
+			return err
+		}
+	}
+	for _, f := range m.Feeds {
+		if err := write(f.Path, mix(f.Fingerprint()), func(emit render.Emit) error { return s.renderer.Feed(f, emit) }); err != nil {
+			return err
+		}
+	}
+	for _, x := range s.renderer.Extras() {
+		if err := write(x.Name, mix(x.Fingerprint(m)), func(emit render.Emit) error { return x.Render(m, emit) }); err != nil {
+			return err
+		}
+	}
+	for name := range s.prints {
+		if _, ok := prints[name]; !ok {
+			rep.Removed = append(rep.Removed, name)
+		}
+	}
+	slices.Sort(rep.Removed)
+	for _, name := range rep.Removed {
+		if err := sink.Remove(name); err != nil {
+			return err
+		}
+	}
+	s.prints = prints
+	rep.Entries, rep.Pages = len(m.Entries), len(m.Pages)
+	return nil
+}
+
+// global hashes what every page depends on: settings, templates, assets.
+func (s *Session) global() uint64 {
+	h := fnv.New64a()
+	for _, n := range []uint64{s.settings, s.looks} {
+		h.Write([]byte{byte(n), byte(n >> 8), byte(n >> 16), byte(n >> 24), byte(n >> 32), byte(n >> 40), byte(n >> 48), byte(n >> 56)})
+	}
+	keys := make([]string, 0, len(s.assets))
+	for k := range s.assets {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		h.Write([]byte(k + "\x00" + s.assets[k] + "\x00"))
+	}
+	return h.Sum64()
+}
+
+// readStatic hashes the static files, and names each stylesheet's
+// fingerprinted copy ("style.3f2a9c1e.css") when the options ask for it.
+func (s *Session) readStatic() error {
+	s.static = map[string]staticFile{}
+	s.assets = map[string]string{}
+	fsys := os.DirFS(filepath.Join(s.dir, "static"))
+	return fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) && name == "." {
+			return fs.SkipAll // no static folder
+		}
+		if err != nil {
+			return err
+		}
+		if name != "." && source.Ignored(d.Name()) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(data)
+		f := staticFile{name: name, sum: binary.LittleEndian.Uint64(sum[:])}
+		s.static[name] = f
+		if ext := path.Ext(name); ext == ".css" && s.opts.Fingerprint {
+			hashed := strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
+			s.assets[name] = s.project.Config.BaseURLParsed().Path + hashed
+			s.static[hashed] = f
+		}
+		return nil
+	})
+}
