@@ -127,6 +127,7 @@ type parser struct {
 	path     string
 	problems diag.List
 	lead     string // the first paragraph, without its dateline
+	leadLine int
 }
 
 func (p *parser) errorf(line int, format string, args ...any) {
@@ -246,7 +247,7 @@ func skipBlank(lines []line) []line {
 // read time, worked out from the body.
 func (p *parser) finish(e *Entry) {
 	if e.Title == "" {
-		e.Title = deriveTitle(p.lead)
+		e.Title, e.TitleLine = deriveTitle(p.lead), p.leadLine
 		e.TitleDerived = true
 		if e.Title == "" {
 			p.errorf(e.Line, "no text: the article has neither a headline nor a body")

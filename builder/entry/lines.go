@@ -35,15 +35,19 @@ var navLines = setOf(
 	"news", "open app", "menu", "main menu", "search", "home", "sign in", "log in",
 	"login", "subscribe", "close", "toggle navigation", "open menu", "open navigation",
 	"all news", "world", "latest", "live", "en", "ua", "ru", "eng", "укр", "рус",
+	"skip links", "skip to featured content", "skip to main navigation", "manage preferences",
+	"головне", "новини", "главное", "новости", "nachrichten", "startseite", "الرئيسية",
 )
 
 // isNav reports whether s is navigation: a known word, an "Edition:" line,
 // or a breadcrumb trail ("Home>News>World", "Home › News").
 func isNav(s string) bool {
 	low := strings.ToLower(s)
-	if navLines[low] || strings.HasPrefix(low, "edition:") {
-		return true
-	}
+	return navLines[low] || strings.HasPrefix(low, "edition:") || isBreadcrumb(s)
+}
+
+// isBreadcrumb reports whether s is a trail like "Home > News > World".
+func isBreadcrumb(s string) bool {
 	if len(s) > 100 || endsSentence(s) {
 		return false
 	}
@@ -65,8 +69,18 @@ var furnitureLines = setOf(
 	"advertisement - scroll to continue", "scroll to continue with content", "skip advertisement",
 	"share", "share this", "share this:", "share this article", "share article", "tweet", "print",
 	"email", "copy link", "link copied", "show comments", "comments", "follow", "save",
-	"accept", "accept all", "reject all", "manage cookies", "cookie settings",
+	"accept", "accept all", "reject all", "manage cookies", "cookie settings", "manage preferences",
+	"key events", "show key events only", "please turn on javascript to use this feature",
+	"reuse this content", "view comments", "like loading...", "like this:", "become a member",
+	"support us", "contribute today", "continue", "donate", "legal disclaimer:", "legal disclaimer",
+	"поділитися", "поделиться", "teilen", "مشاركة",
 )
+
+// socialWords are the words of share widgets: a line made only of them is
+// furniture ("Facebook Twitter Telegram").
+var socialWords = setOf("facebook", "twitter", "x", "telegram", "whatsapp", "linkedin", "reddit",
+	"email", "e-mail", "print", "share", "like", "this:", "copy", "link", "pinterest", "viber",
+	"messenger", "flipboard", "bluesky", "threads", "mastodon", "vk", "ok")
 
 var furnitureRE = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`share (?:on|via|to) [\w ]{1,20}`,
@@ -84,15 +98,58 @@ var furnitureRE = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`click here to .*`,
 	`download (?:the|our) app.*`,
 	`advertisement\b.{0,40}`,
+	`(?:©|copyright\b|\(c\))\s*.{0,150}`,
+	`\(this (?:story|article|report) has not been edited.*\)`,
+	`read more (?:about|on)\b.*`,
+	`follow (?:ap's|our|the|all of)\b.{0,60}\bcoverage\b.*`,
+	`menafn\d+id\d+`,
+	`menafn provides the information.*`,
+	`.{0,60}\b(?:become a (?:member|patron)|support us|help us keep going|contribute today|donate now|support (?:our|independent) journalism|become our patron)\b.{0,60}`,
+	`view comments\b.*`,
+	`save (?:articles|this article|stories) to read later.*`,
+	`.{0,40}\bis a trust project member`,
+	`follow us(?: on .{1,40})?`,
+	`_{3,}`,
+	`we need your help(?: now)?(?: more than ever)?\.?`,
+	`.{0,60}\bprivacy (?:policy|dashboard)\b.{0,60}`,
+	`(?:tags|теги|мітки|schlagworte)\s*:.*`,
+	`related topics\b.*`,
+	`(?:читайте також|читайте также|lesen sie auch|اقرأ أيضا)\s*:?.*`,
 }, "|") + `)$`)
 
 // isFurniture reports whether s is site furniture: share and comment
 // widgets, cookie and subscription prompts, "Read more:" lines.
 func isFurniture(s string) bool {
-	if len(s) > 200 {
+	if len(s) > 500 {
 		return false
 	}
-	return furnitureLines[strings.ToLower(s)] || furnitureRE.MatchString(s)
+	low := strings.ToLower(s)
+	if furnitureLines[low] || isBreadcrumb(s) || allSocial(low) {
+		return true
+	}
+	if strings.Contains(low, "cookie") && len(s) < 500 && containsAny(low, "we use", "use cookies", "consent", "accept", "partners", "privacy") {
+		return true
+	}
+	return furnitureRE.MatchString(s)
+}
+
+func allSocial(low string) bool {
+	words := strings.Fields(low)
+	for _, w := range words {
+		if !socialWords[w] {
+			return false
+		}
+	}
+	return len(words) > 0
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
 
 var teaserMarkers = setOf(
@@ -101,21 +158,63 @@ var teaserMarkers = setOf(
 	"most read", "most popular", "more stories", "more news", "read more", "recommended",
 	"recommended stories", "you may also like", "you might also like", "trending", "trending now",
 	"top stories", "see also", "more on this story", "editor's picks", "news feed", "more",
+	"explore more on these topics", "tags", "теги", "мітки", "related topics", "mehr zum thema",
+	"читайте також", "читайте также", "see more", "most viewed", "популярне", "популярное",
 )
 
 // isTeaserMarker reports whether s heads a list of other stories'
 // headlines ("ALSO READ", "More from Europe").
 func isTeaserMarker(s string) bool {
 	low := strings.TrimRight(strings.ToLower(s), ": ")
-	return teaserMarkers[low] || strings.HasPrefix(low, "more from ") && len(low) < 40
+	return teaserMarkers[low] || (strings.HasPrefix(low, "more from ") || strings.HasPrefix(low, "mehr zum thema")) && len(low) < 60
 }
 
-var creditRE = regexp.MustCompile(`^\(?(?:Reporting|Additional reporting|Writing|Written|Editing|Compiled|Research) by\b`)
+var creditRE = regexp.MustCompile(`^\(?(?:Reporting|Additional reporting|Writing|Written|Editing|Compiled|Research) by\b|\bcontributed (?:to this (?:report|story)|reporting)\.?\)?$`)
 
 // isCredit reports whether s is a reporting credit such as "(Reporting by
-// Olena Harmash; Editing by Alex Richardson)".
+// Olena Harmash; Editing by Alex Richardson)" or "Associated Press writer
+// Jon Gambrell in Dubai contributed to this report."
 func isCredit(s string) bool {
 	return len(s) < 400 && creditRE.MatchString(s)
+}
+
+// outlets are news agencies and sites whose names print alone on a line
+// of a page's header, or on its date line.
+var outlets = setOf("reuters", "ap", "associated press", "the associated press", "afp",
+	"agence france-presse", "tass", "ria novosti", "interfax", "interfax-ukraine", "ukrinform",
+	"unian", "anadolu", "anadolu agency", "aa", "dpa", "efe", "xinhua", "bloomberg", "bbc",
+	"bbc news", "cnn", "euronews", "al jazeera", "the guardian", "the kyiv independent",
+	"kyiv independent", "kyiv post", "the moscow times", "ukrainska pravda", "balkan insight",
+	"rfe/rl", "radio free europe/radio liberty", "meduza", "the new york times",
+	"the washington post", "the times of india", "times of india", "hindustan times", "ndtv",
+	"yahoo news", "msn", "deutsche welle", "dw", "france 24", "sky news", "the independent",
+	"the telegraph", "politico", "newsweek", "abc news", "cbs news", "nbc news", "fox news",
+	"npr", "the hill", "devdiscourse", "menafn", "daily sabah", "trt world", "global news",
+	"cbc news", "the economist", "financial times", "the wall street journal", "pravda",
+	"tagesschau", "der spiegel", "la repubblica", "le monde", "rbc-ukraine", "nv", "suspilne")
+
+// isOutlet reports whether s is a news outlet's name alone.
+func isOutlet(s string) bool { return len(s) < 60 && outlets[strings.ToLower(strings.TrimSpace(s))] }
+
+// roleRE matches a byline's second line: "Security & Defense Reporter".
+var roleRE = regexp.MustCompile(`(?i)^[\p{L}&,/' -]{0,60}\b(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|producer|analyst)s?$`)
+
+// isShortLabel reports whether s is a label of a few words, no sentence:
+// "BIRN", "Chisinau", "BBC News". In a page's header such lines are the
+// site's, not the article's.
+func isShortLabel(s string) bool {
+	if roleRE.MatchString(s) {
+		return true
+	}
+	if letterWords(s) > 3 || utf8.RuneCountInString(s) > 40 || endsSentence(s) {
+		return false
+	}
+	for _, w := range strings.Fields(s) {
+		if !isCapitalised(w) {
+			return false
+		}
+	}
+	return true
 }
 
 var monthWords = setOf(
@@ -180,6 +279,14 @@ func byline(s string) (name string, minutes int, ok bool) {
 			}
 		}
 		return name, minutes, isTimeLine(rest)
+	}
+	// "Iryna Kutielieva — Monday, 18 November 2024, 14:41"
+	for _, sep := range []string{" — ", " – ", " | ", " · ", "·"} {
+		if name, when, ok := strings.Cut(s, sep); ok && name != "" {
+			if _, _, ok := byline(strings.TrimSpace(name)); ok && (isTimeLine(when) || readTimeOf(when) > 0) {
+				return strings.TrimSpace(name), readTimeOf(when), true
+			}
+		}
 	}
 	words := strings.Fields(s)
 	if len(words) < 2 || len(words) > 5 || utf8.RuneCountInString(s) > 40 || endsSentence(s) && !strings.HasSuffix(s, ".") {
@@ -260,9 +367,25 @@ func isNameWord(w string) bool {
 
 var (
 	pipeSourceRE = regexp.MustCompile(`^([^|]{2,40}?)\s*\|.*\|`)
-	timeHeadRE   = regexp.MustCompile(`(?i)^(?:published|updated|last updated|posted|first published|created)(?: on| at)?\s*:?\s+\S`)
-	menafnRE     = regexp.MustCompile(`^\(MENAFN\s*-\s*([^)]{2,60})\)\s*`)
+	timeHeadRE   = regexp.MustCompile(`(?i)^(?:published|updated|last updated|posted|first published|created|stand|опубліковано|оновлено|опубликовано|обновлено|veröffentlicht|aktualisiert)(?: on| at| am)?\s*:?\s+\S`)
+	// "المصدر : الجزيرة + وكالات": "Source: Al Jazeera + agencies"
+	arabicSourceRE = regexp.MustCompile(`^المصدر\s*:\s*(.{2,60})$`)
+	sourceEndRE    = regexp.MustCompile(`^(?:Source|Sources|Джерело|Источник)\s*:\s*([^.]{2,60}?)\.?$`)
+	menafnRE       = regexp.MustCompile(`^\(MENAFN\s*-\s*([^)]{2,60})\)\s*`)
 )
+
+var trailingReadTimeRE = regexp.MustCompile(`(?i)[\s·•|]+(\d{1,3})\s*(?:min|mins|minute|minutes)\.?\s+read$`)
+
+// timeWithReadTime returns the read time at the end of a time line,
+// "February 17, 2024 3:08 AM 2 min read", or 0.
+func timeWithReadTime(s string) int {
+	loc := trailingReadTimeRE.FindStringSubmatchIndex(s)
+	if loc == nil || !isTimeLine(s[:loc[0]]) && !timeHeadRE.MatchString(s[:loc[0]]) {
+		return 0
+	}
+	n, _ := strconv.Atoi(s[loc[2]:loc[3]])
+	return n
+}
 
 // isSourceLine reports whether s is a line of the site's own metadata: an
 // agency line ("Reuters | Kyiv | Updated: ..."), a publication time, or an
@@ -280,6 +403,15 @@ func sourceLine(s string) (source, kept, more string) {
 	}
 	if m := pipeSourceRE.FindStringSubmatch(s); m != nil && len(s) < 200 && hasTimeWord(s) {
 		return m[1], s, ""
+	}
+	// "AFP / Mar 21, 2023, 23:42 IST", "Reuters · January 26, 2025"
+	for _, sep := range []string{" / ", " | ", " · ", "·", " — "} {
+		if name, when, ok := strings.Cut(s, sep); ok && isOutlet(name) && (isTimeLine(when) || timeHeadRE.MatchString(strings.TrimSpace(when))) {
+			return strings.TrimSpace(name), s, ""
+		}
+	}
+	if m := arabicSourceRE.FindStringSubmatch(s); m != nil {
+		return strings.TrimSpace(m[1]), s, ""
 	}
 	return "", s, ""
 }
@@ -312,7 +444,8 @@ func isTimeLine(s string) bool {
 			}
 			digits = true
 		case monthWords[strings.ToLower(t)], weekdays[strings.ToLower(t)]:
-		case t == "at", t == "AM", t == "PM", t == "am", t == "pm", t == "a.m", t == "p.m":
+		case t == "at", t == "AM", t == "PM", t == "am", t == "pm", t == "a.m", t == "p.m", t == "Uhr", t == "on":
+		case strings.HasPrefix(t, "GMT") || strings.HasPrefix(t, "UTC"):
 		case len(t) >= 2 && len(t) <= 5 && strings.ToUpper(t) == t && !strings.ContainsAny(t, "0123456789"):
 			// a time zone: HST, IST, GMT, EEST
 		default:
@@ -346,7 +479,7 @@ func looksLikeCredit(s string) bool {
 
 var creditOnlyRE = regexp.MustCompile(`(?i)^photo(?: credit)?\s*:\s*(.+)$`)
 
-var trailingCreditRE = regexp.MustCompile(`\s+((?:(?i:via)\s|\(?(?i:photo(?: credit)?)\s*:|©|EPA-EFE/|REUTERS/|AP Photo/)[^.]*)$`)
+var trailingCreditRE = regexp.MustCompile(`\s+((?:(?i:via)\s|\(?(?i:photo(?: credit)?)\s*:|©|EPA-EFE/|REUTERS/|AP Photo/)[^.]*|\[[^\[\]]{2,60}/[^\[\]]{2,40}\])$`)
 
 // splitCredit splits a single caption line into its text and its trailing
 // credit; a line that is only a credit ("Photo : YONHAP News") has no text.
@@ -361,14 +494,16 @@ func splitCredit(s string) (text, credit string) {
 }
 
 var (
-	// "KYIV (Reuters) -", "KYIV, Ukraine (AP) —"
-	agencyDatelineRE = regexp.MustCompile(`^\p{Lu}[\p{Lu}'’.\- ]{2,40}(?:,\s*[\p{L}.' ]{2,30})?\s*\(([^()]{2,40})\)\s*[-–—]+\s*`)
-	// "MOSCOW, August 30. /TASS/."
-	tassDatelineRE = regexp.MustCompile(`^\p{Lu}[\p{Lu}'’.\- ]{2,40},\s*\p{L}+\.?\s+\d{1,2}\.?\s*/([\p{L}-]+)/\.?\s*`)
+	// "KYIV (Reuters) -", "KYIV, Ukraine (AP) —", "KYIV, June 7 (Reuters) -"
+	agencyDatelineRE = regexp.MustCompile(`^\p{Lu}[\p{Lu}'’.\- ]{2,40}(?:,\s*[\p{L}\d.' ]{2,30})?\s*\(([^()]{2,40})\)\s*[-–—]+\s*`)
+	// "(Reuters) - ", as syndicated copies print it
+	bareAgencyRE = regexp.MustCompile(`^\(([\p{L}][\p{L} .\-]{1,30})\)\s*[-–—]+\s*`)
+	// "MOSCOW, August 30. /TASS/.", "МОСКВА, 21 мая. /ТАСС/."
+	tassDatelineRE = regexp.MustCompile(`^\p{Lu}[\p{Lu}'’.\- ]{2,40},\s*(?:\p{L}+\.?\s+\d{1,2}|\d{1,2}\s+\p{L}+)\.?\s*/([\p{L}-]+)/\.?\s*`)
 	// "ZAPORIZHZHIA, Ukraine —"
 	capsDatelineRE = regexp.MustCompile(`^\p{Lu}[\p{Lu}'’.\-]{2,}(?: \p{Lu}[\p{Lu}'’.\-]+)*(?:,\s*\p{Lu}[\p{L}.' ]{1,30})?\s+[-–—]+\s+`)
-	// "Kyiv: "
-	colonDatelineRE = regexp.MustCompile(`^(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+)?):\s+`)
+	// "Kyiv: ", "KYIV: "
+	colonDatelineRE = regexp.MustCompile(`^(\p{Lu}\p{Ll}+|\p{Lu}{2,}):\s+`)
 )
 
 // notDatelines are words that open a paragraph with a colon but name no
@@ -376,27 +511,33 @@ var (
 var notDatelines = setOf("note", "update", "updated", "warning", "photo", "video", "watch", "read",
 	"source", "sources", "breaking", "opinion", "analysis", "exclusive", "live", "correction",
 	"editor's note", "context", "background", "disclaimer", "summary", "quote", "question",
-	"answer", "listen", "comment", "reporting", "credit", "image")
+	"answer", "listen", "comment", "reporting", "credit", "image", "explainer", "factbox",
+	"timeline", "q", "a")
 
 // dateline finds the dateline opening a first paragraph and the agency it
-// names, as "KYIV (Reuters) -" and "Reuters".
-func dateline(s string) (dl, agency string) {
+// names, as "KYIV (Reuters) -" and "Reuters". A dateline is strong when its
+// form leaves no doubt; "Zelensky: ..." looks like "Kyiv: ..." and is weak:
+// kept in the headline, only kept out of places.
+func dateline(s string) (dl, agency string, strong bool) {
 	if m := agencyDatelineRE.FindStringSubmatch(s); m != nil {
-		return strings.TrimSpace(m[0]), strings.TrimSpace(m[1])
+		return strings.TrimSpace(m[0]), strings.TrimSpace(m[1]), true
+	}
+	if m := bareAgencyRE.FindStringSubmatch(s); m != nil {
+		return strings.TrimSpace(m[0]), strings.TrimSpace(m[1]), true
 	}
 	if m := tassDatelineRE.FindStringSubmatch(s); m != nil {
-		return strings.TrimSpace(m[0]), m[1]
+		return strings.TrimSpace(m[0]), m[1], true
 	}
 	if m := capsDatelineRE.FindString(s); m != "" {
-		return strings.TrimSpace(m), ""
+		return strings.TrimSpace(m), "", true
 	}
 	if m := colonDatelineRE.FindStringSubmatch(s); m != nil && !notDatelines[strings.ToLower(m[1])] {
 		// "Zelensky: „We will not give up“" is a quote, not a dateline.
 		if next, _ := utf8.DecodeRuneInString(s[len(m[0]):]); !strings.ContainsRune(openingQuotes, next) {
-			return strings.TrimSpace(m[0]), ""
+			return strings.TrimSpace(m[0]), "", false
 		}
 	}
-	return "", ""
+	return "", "", false
 }
 
 const openingQuotes = "\"'“‘„«‹‚「『"

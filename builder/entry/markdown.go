@@ -49,7 +49,7 @@ func (p *parser) markdown(e *Entry, raw []string, first int) {
 		line := first + bytes.Count(src[:n.Lines().At(0).Start], []byte("\n"))
 		e.Prose = append(e.Prose, Text{S: s, Line: line})
 		if _, ok := n.(*ast.Paragraph); ok && p.lead == "" {
-			p.lead = s
+			p.lead, p.leadLine = s, line
 		}
 		return ast.WalkSkipChildren, nil
 	})

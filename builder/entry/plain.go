@@ -3,6 +3,8 @@ package entry
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // A plain-text file is a news page as a scraper saved it. Its parts come
@@ -59,8 +61,9 @@ func (p *parser) plain(e *Entry, d dateLine, rest []line) {
 	p.body(e, body)
 }
 
-// head finds the headline: on the date line, or on the next line when the
-// date line holds only a read time, an address or a caption.
+// head finds the headline: on the date line, or among the lines after it
+// when the date line holds only a read time, an address, a site's name or
+// furniture.
 func (p *parser) head(e *Entry, d dateLine, rest []line) (body []line) {
 	r := d.rest
 	switch {
@@ -69,7 +72,7 @@ func (p *parser) head(e *Entry, d dateLine, rest []line) (body []line) {
 		e.ReadTime, e.ReadTimeGiven = readTimeOf(r), true
 	case isWebURL(r):
 		e.SourceURL = r
-	case isNav(r):
+	case isNav(r) || isFurniture(r):
 	case photoLeadRE.MatchString(r):
 		text, credit, n := captionPair(append([]line{{r, d.num}}, rest...))
 		if n == 0 {
@@ -78,6 +81,10 @@ func (p *parser) head(e *Entry, d dateLine, rest []line) (body []line) {
 		}
 		e.Caption = Caption{Text: text, Credit: credit, Line: d.num}
 		rest = rest[n-1:]
+	case isOutlet(r) || siteName(r, rest):
+		if e.Source == "" {
+			e.Source = r
+		}
 	default:
 		if headlineShaped(r) && !continued(rest) {
 			e.Title, e.TitleLine = r, d.num
@@ -85,21 +92,85 @@ func (p *parser) head(e *Entry, d dateLine, rest []line) (body []line) {
 		}
 		return append([]line{{r, d.num}}, rest...)
 	}
-	for len(rest) > 0 && (rest[0].text == "" || isNav(rest[0].text)) {
-		rest = rest[1:]
+	i := findHeadline(rest)
+	if i < 0 {
+		return rest
 	}
-	if len(rest) > 0 && headlineShaped(rest[0].text) && !continued(rest[1:]) && !isHeaderLine(rest[0].text) {
-		e.Title, e.TitleLine = rest[0].text, rest[0].num
-		rest = rest[1:]
+	e.Title, e.TitleLine = rest[i].text, rest[i].num
+	return rest[i+1:]
+}
+
+// findHeadline picks the headline among the lines that open a page before
+// its article: navigation, the site's name, section names, the headline.
+// They run until the first line that belongs to the article (a sentence,
+// a byline, a time, a caption). The headline is the first of them with
+// five words or more, or else the longest. It returns -1 when there is
+// none; the lines before the headline are the page's, not the article's.
+func findHeadline(lines []line) int {
+	best, bestWords := -1, 0
+	for i, l := range lines {
+		if i > 40 {
+			break
+		}
+		switch {
+		case l.text == "":
+			continue
+		case isNav(l.text) || isFurniture(l.text) || isOutlet(l.text):
+			continue
+		case isTimeLine(l.text) || isSourceLine(l.text) || readTimeOf(l.text) > 0 || hasBy(l.text) && isByline(l.text):
+			return best // the article's header: the headline was above
+		case !headlineShaped(l.text) || continued(lines[i+1:]):
+			return best // a sentence: the article has begun
+		}
+		if _, _, n := captionPair(lines[i:]); n > 0 {
+			return best
+		}
+		if n := letterWords(l.text); n >= 5 {
+			return i
+		} else if n >= bestWords {
+			best, bestWords = i, n
+		}
 	}
-	return rest
+	return best
+}
+
+// siteName reports whether r, on the date line, is the name of the site
+// rather than the headline: a few words, followed by a longer headline.
+func siteName(r string, rest []line) bool {
+	if letterWords(r) > 4 {
+		return false
+	}
+	rest = skipBlank(rest)
+	return len(rest) > 0 && headlineShaped(rest[0].text) && !isHeaderLine(rest[0].text) &&
+		letterWords(rest[0].text) >= letterWords(r)+2
+}
+
+// letterWords counts the words of s that hold a letter.
+func letterWords(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // continued reports whether the next line carries on the sentence above
 // it, as in a hard-wrapped paragraph.
 func continued(next []line) bool {
-	return len(next) > 0 && next[0].text != "" && startsLower(next[0].text)
+	return len(next) > 0 && next[0].text != "" && startsLowerWord(next[0].text) && !isHeaderLine(next[0].text)
 }
+
+// startsLowerWord reports whether s starts with a word in lower case:
+// "and", but not "iPlayer".
+func startsLowerWord(s string) bool {
+	w, _, _ := strings.Cut(s, " ")
+	return startsLower(w) && strings.IndexFunc(w, unicode.IsUpper) < 0
+}
+
+// hasBy reports whether s starts with "By ".
+func hasBy(s string) bool { return len(s) > 3 && strings.EqualFold(s[:3], "by ") }
 
 // isHeaderLine reports whether s is something the header zone would take,
 // so it is not mistaken for a headline.
@@ -109,44 +180,67 @@ func isHeaderLine(s string) bool {
 }
 
 // header consumes the lines between headline and body: bylines, read
-// times, source and time lines, a caption, navigation.
+// times, source and time lines, the site's name, a caption, navigation.
 func (p *parser) header(e *Entry, body []line) []line {
 	for len(body) > 0 {
 		l := body[0]
-		switch {
-		case l.text == "" || isNav(l.text) || isFurniture(l.text):
-		case !e.ReadTimeGiven && readTimeOf(l.text) > 0:
-			e.ReadTime, e.ReadTimeGiven = readTimeOf(l.text), true
-		case e.Byline == "" && isByline(l.text):
-			name, minutes, _ := byline(l.text)
-			e.Byline = name
-			if minutes > 0 && !e.ReadTimeGiven {
-				e.ReadTime, e.ReadTimeGiven = minutes, true
-			}
-		case isSourceLine(l.text):
-			src, kept, more := sourceLine(l.text)
-			e.SourceLines = append(e.SourceLines, kept)
-			if e.Source == "" {
-				e.Source = src
-			}
+		if more, ok := p.headerLine(e, l.text, true); ok {
 			if more != "" { // "(MENAFN- X) The first sentence..."
 				body[0].text = more
 				return body
 			}
-		default:
-			if e.Caption.Text != "" {
-				return body
-			}
-			text, credit, n := captionPair(body)
-			if n == 0 {
-				return body
-			}
-			e.Caption = Caption{Text: text, Credit: credit, Line: l.num}
-			body = body[n-1:]
+			body = body[1:]
+			continue
 		}
-		body = body[1:]
+		if e.Caption.Text != "" {
+			return body
+		}
+		text, credit, n := captionPair(body)
+		if n == 0 {
+			return body
+		}
+		e.Caption = Caption{Text: text, Credit: credit, Line: l.num}
+		body = body[n:]
 	}
 	return body
+}
+
+// headerLine takes s into e if it is a line of the page's header: a
+// byline, a read time, a source or time line, the site's name, furniture.
+// short allows names alone ("Jane Doe", "BIRN") as bylines and source
+// lines, which only the header zone may hold. more is article text that
+// followed a source on the same line.
+func (p *parser) headerLine(e *Entry, s string, short bool) (more string, ok bool) {
+	switch {
+	case s == "" || isNav(s) || isFurniture(s):
+	case !e.ReadTimeGiven && readTimeOf(s) > 0:
+		e.ReadTime, e.ReadTimeGiven = readTimeOf(s), true
+	case e.Byline == "" && isByline(s) && (short || hasBy(s)):
+		name, minutes, _ := byline(s)
+		e.Byline = name
+		if minutes > 0 && !e.ReadTimeGiven {
+			e.ReadTime, e.ReadTimeGiven = minutes, true
+		}
+	case !e.ReadTimeGiven && timeWithReadTime(s) > 0:
+		// "February 17, 2024 3:08 AM 2 min read"
+		e.ReadTime, e.ReadTimeGiven = timeWithReadTime(s), true
+		e.SourceLines = append(e.SourceLines, s)
+	case isSourceLine(s):
+		src, kept, more := sourceLine(s)
+		e.SourceLines = append(e.SourceLines, kept)
+		if e.Source == "" {
+			e.Source = src
+		}
+		return more, true
+	case isOutlet(s) || short && isShortLabel(s):
+		e.SourceLines = append(e.SourceLines, s)
+		if e.Source == "" && isOutlet(s) {
+			e.Source = s
+		}
+	default:
+		return "", false
+	}
+	return "", true
 }
 
 // body splits the rest of the file into paragraphs, figures and credits.
@@ -169,6 +263,14 @@ func (p *parser) body(e *Entry, lines []line) {
 			}
 			teaser = false
 		}
+		// Bylines and times may follow the first paragraph: a standfirst,
+		// or "KYIV (AP) — ..." where the file had no headline, then "By
+		// HANNA ARHIROVA" and "Updated 4:12 PM GMT+2, May 12, 2024".
+		if len(e.Blocks) <= 1 && !isFurniture(l.text) {
+			if _, ok := p.headerLine(e, l.text, false); ok {
+				continue
+			}
+		}
 		switch {
 		case isTeaserMarker(l.text):
 			flush()
@@ -185,37 +287,64 @@ func (p *parser) body(e *Entry, lines []line) {
 				i += n - 1
 				continue
 			}
+			if text, credit := bracketCredit(l.text); credit != "" {
+				// "Palestinians search for survivors [Mohammed Saber/EPA]"
+				flush()
+				e.Blocks = append(e.Blocks, Block{Kind: Figure, Text: text, Credit: credit, Line: l.num})
+				continue
+			}
 			block = append(block, l)
 		}
 	}
 	flush()
+	p.sourceAtEnd(e)
 
 	lead := true
 	for _, b := range e.Blocks {
 		s := b.Text
 		if lead && b.Kind == Paragraph {
 			lead = false
-			if dl, agency := dateline(s); dl != "" {
+			p.lead, p.leadLine = s, b.Line
+			if dl, agency, strong := dateline(s); dl != "" {
 				e.Dateline = dl
 				s = strings.TrimSpace(s[len(dl):])
+				if strong {
+					p.lead = s
+				}
 				if e.Source == "" {
 					e.Source = agency
 				}
 			}
-			p.lead = s
 		}
 		e.Prose = append(e.Prose, Text{S: s, Line: b.Line})
 	}
 }
 
+// sourceAtEnd takes a last paragraph "Source: Al Jazeera and news agencies"
+// as the source.
+func (p *parser) sourceAtEnd(e *Entry) {
+	n := len(e.Blocks)
+	if n < 2 || e.Blocks[n-1].Kind != Paragraph {
+		return
+	}
+	if m := sourceEndRE.FindStringSubmatch(e.Blocks[n-1].Text); m != nil {
+		e.SourceLines = append(e.SourceLines, e.Blocks[n-1].Text)
+		if e.Source == "" {
+			e.Source = m[1]
+		}
+		e.Blocks = e.Blocks[:n-1]
+	}
+}
+
 // paragraphs turns the lines of one block into paragraphs. A line that
 // carries on the sentence above it (a hard wrap) joins it; a line that
-// starts afresh after a finished sentence is a paragraph of its own, as
-// pages scraped one paragraph a line are.
+// starts afresh after a finished sentence, or after a short line that is a
+// heading or a time of its own, is a paragraph of its own, as on pages
+// scraped one paragraph a line. A list item starts a paragraph.
 func paragraphs(lines []line) []Block {
 	var out []Block
 	for _, l := range lines {
-		if n := len(out); n > 0 && (!endsSentence(out[n-1].Text) || startsLower(l.text)) {
+		if n := len(out); n > 0 && joins(out[n-1].Text, l.text) {
 			out[n-1].Text += " " + l.text
 			continue
 		}
@@ -224,9 +353,29 @@ func paragraphs(lines []line) []Block {
 	return out
 }
 
+// wrapMin is the shortest line that a hard wrap leaves: shorter lines
+// without a full stop are headings, labels or times.
+const wrapMin = 40
+
+func joins(prev, next string) bool {
+	switch {
+	case isListItem(next), isTimeLine(prev), isTimeLine(next):
+		return false
+	case startsLowerWord(next):
+		return true
+	}
+	last := prev[strings.LastIndexByte(prev, ' ')+1:]
+	return !endsSentence(prev) && utf8.RuneCountInString(prev) >= wrapMin || strings.HasSuffix(last, "-") && len(last) > 1
+}
+
+func isListItem(s string) bool {
+	return strings.HasPrefix(s, "* ") || strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "• ") || strings.HasPrefix(s, "– ")
+}
+
 // captionPair recognises a caption printed twice, the second time with its
-// credit: "X" then "X via Associated Press". It returns the caption, the
-// credit and how many lines the pair took, or n == 0.
+// credit: "X" then "X via Associated Press"; or twice alike, credit and
+// all. It returns the caption, the credit and how many lines the pair
+// took, or n == 0.
 func captionPair(lines []line) (text, credit string, n int) {
 	if len(lines) < 2 || lines[0].text == "" {
 		return "", "", 0
@@ -236,6 +385,14 @@ func captionPair(lines []line) (text, credit string, n int) {
 		j = 2
 	}
 	y := lines[j].text
+	if y == x && len(strings.Fields(x)) >= 3 {
+		// Printed twice alike: the credit is in it, or on the next line.
+		text, credit = splitCredit(x)
+		if credit == "" && j+1 < len(lines) && creditLeadRE.MatchString(lines[j+1].text) && looksLikeCredit(lines[j+1].text) {
+			return text, trimVia(lines[j+1].text), j + 2
+		}
+		return text, credit, j + 1
+	}
 	if len(y) <= len(x) || !strings.HasPrefix(y, x) || len(strings.Fields(x)) < 3 {
 		return "", "", 0
 	}
@@ -244,6 +401,17 @@ func captionPair(lines []line) (text, credit string, n int) {
 		return "", "", 0
 	}
 	return x, trimVia(rest), j + 1
+}
+
+var bracketCreditRE = regexp.MustCompile(`^(.{10,300}?)\s*\[([^\[\]]{2,60}/[^\[\]]{2,40})\]$`)
+
+// bracketCredit splits a caption that ends with its credit in brackets,
+// as Al Jazeera prints them: "... in Gaza [Mohammed Saber/EPA]".
+func bracketCredit(s string) (text, credit string) {
+	if m := bracketCreditRE.FindStringSubmatch(s); m != nil {
+		return m[1], m[2]
+	}
+	return s, ""
 }
 
 func trimVia(s string) string {

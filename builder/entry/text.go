@@ -23,7 +23,7 @@ func headlineShaped(s string) bool {
 	case '.', ',', ';', ':', '。':
 		return false
 	}
-	if dl, _ := dateline(s); dl != "" {
+	if dl, _, strong := dateline(s); dl != "" && strong {
 		return false
 	}
 	return !hasSentenceBreak(s)
@@ -75,6 +75,9 @@ func sentenceEnd(s string) int {
 				return j
 			}
 			if s[j] != ' ' {
+				if r == '.' && glued(s, i) {
+					return i + 1 // "on Sunday.The strike"
+				}
 				continue
 			}
 			next, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[j:], " "))
@@ -88,6 +91,16 @@ func sentenceEnd(s string) int {
 		}
 	}
 	return -1
+}
+
+// glued reports whether the full stop at s[i] ends a sentence that the
+// next one was glued to: a lower-case letter, the stop, a capital and a
+// lower-case letter ("Sunday.The"), unlike "U.S." or "3.5".
+func glued(s string, i int) bool {
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	next, n := utf8.DecodeRuneInString(s[i+1:])
+	after, _ := utf8.DecodeRuneInString(s[i+1+n:])
+	return unicode.IsLower(before) && unicode.IsUpper(next) && unicode.IsLower(after)
 }
 
 // isAbbreviation reports whether the word ending s is an abbreviation or

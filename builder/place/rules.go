@@ -203,10 +203,18 @@ func government(toks []token, i, end int) bool {
 	if (prev == "and" || prev == "or") && capitals[wordAt(toks, i-2)] {
 		return true
 	}
-	if governmentVerbs[next] {
+	j := end
+	if strings.HasSuffix(next, "ly") && next != "only" { // "Kyiv rarely comments"
+		j++
+		next = wordAt(toks, j)
+	}
+	if governmentVerbs[next] || next == "are" || next == "were" { // "the West and Kyiv are ready"
 		return true
 	}
-	return auxiliaries[next] && (governmentVerbs[wordAt(toks, end+1)] || wordAt(toks, end+1) == "not" || wordAt(toks, end+1) == "also")
+	// "Kyiv has denied", "Kyiv had pressed", but "Kyiv has been hit".
+	after := wordAt(toks, j+1)
+	return auxiliaries[next] && (governmentVerbs[after] || after == "not" || after == "also" ||
+		strings.HasSuffix(after, "ed") && after != "been" && !isCapitalised(after))
 }
 
 var locatives = wordSet("in to near on over around outside across at into from toward towards " +
@@ -224,7 +232,8 @@ var governmentVerbs = wordSet("said says say denied denies deny claimed claims c
 	"signs sought seeks offered offers proposed proposes promised vowed vows hopes reported reports " +
 	"admitted admits acknowledged acknowledges disputed disputes dismissed dismisses insisted " +
 	"considers considered expects expected plans planned intends intended withdrew withdraws " +
-	"withdraw launched launches ordered orders sent sends received receives lost loses")
+	"withdraw launched launches ordered orders sent sends received receives lost loses pressed " +
+	"presses comments comment commented responds denies retaliated retaliates agreed")
 
 // governmentObjects are verbs that, before a capital, make it the
 // government they act on: "Washington urged Kyiv to...".
