@@ -10,4 +10,4 @@ require (
 
 require golang.org/x/net v0.62.0
 
-require github.com/fsnotify/fsnotify v1.10.1 // indirect
+require github.com/fsnotify/fsnotify v1.10.1

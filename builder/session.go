@@ -145,6 +145,15 @@ func (s *Session) Update(changed []string, sink Sink) (Report, error) {
 	return rep, nil
 }
 
+// BasePath returns the path the site is published under, "/repo/", as the
+// last good settings say; "/" before any.
+func (s *Session) BasePath() string {
+	if s.project == nil {
+		return "/"
+	}
+	return s.project.Config.BaseURLParsed().Path
+}
+
 // load reads site.toml and makes the gazetteer.
 func (s *Session) load() {
 	s.broken = slices.DeleteFunc(s.broken, func(p diag.Problem) bool { return p.Path == "site.toml" })

@@ -5,6 +5,7 @@
 // Usage:
 //
 //	timeline build [flags]          build the site into public/
+//	timeline serve [flags]          preview it, reloading as files change
 //	timeline places [--json] FILE…  show the places found in articles, and why
 //	timeline new "Headline"         start a new article in content/
 //	timeline help [command]         explain a command
@@ -28,6 +29,7 @@ Usage:
 Commands:
 
 	build    build the site from content/ into public/
+	serve    preview the site, rebuilding and reloading as files change
 	places   show the countries and regions found in article files, and why
 	new      write a new, dated article file into content/
 	help     explain a command: timeline help build
@@ -54,6 +56,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return places(rest, stdout, stderr)
 	case "new":
 		return newArticle(rest, stdout, stderr)
+	case "serve":
+		return serveCmd(rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		if len(rest) > 0 && rest[0] != "help" {
 			return run([]string{rest[0], "-h"}, stdout, stderr)

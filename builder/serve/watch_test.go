@@ -1,0 +1,270 @@
+package serve
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"timeline/builder"
+)
+
+// live is a running server with its watcher, and a browser's view of it.
+type live struct {
+	t      *testing.T
+	dir    string
+	url    string // "http://127.0.0.1:PORT"
+	server *Server
+	events chan message
+}
+
+// start serves the site folder dir on a free port, watches it (polling
+// when poll is set), and listens to its events as a browser would.
+func start(t *testing.T, dir string, poll time.Duration) *live {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(dir, builder.Options{}, io.Discard)
+	srv := &http.Server{Handler: s}
+	ctx, cancel := context.WithCancel(context.Background())
+	w := &Watcher{Dir: dir, Rebuild: s.Rebuild, Log: io.Discard, Poll: poll}
+	done := make(chan struct{})
+	go func() { w.Run(ctx); close(done) }()
+	go srv.Serve(ln)
+	l := &live{t: t, dir: dir, url: "http://" + ln.Addr().String(), server: s, events: make(chan message, 100)}
+	t.Cleanup(func() {
+		cancel()
+		s.Close()
+		srv.Close()
+		<-done
+	})
+	resp, err := http.Get(l.url + eventsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { resp.Body.Close() })
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		sc.Buffer(nil, 1<<20)
+		for sc.Scan() {
+			if data, ok := strings.CutPrefix(sc.Text(), "data: "); ok {
+				var m message
+				json.Unmarshal([]byte(data), &m)
+				l.events <- m
+			}
+		}
+	}()
+	l.next()                          // the state on connecting
+	time.Sleep(50 * time.Millisecond) // let the watches settle
+	return l
+}
+
+// next returns the next event, failing after a while without one.
+func (l *live) next() message {
+	l.t.Helper()
+	select {
+	case m := <-l.events:
+		return m
+	case <-time.After(5 * time.Second):
+		l.t.Fatal("no reload event")
+	}
+	return message{}
+}
+
+// quiet checks that no event comes for a while.
+func (l *live) quiet(what string) {
+	l.t.Helper()
+	select {
+	case m := <-l.events:
+		l.t.Errorf("%s: an event %+v, want none", what, m)
+	case <-time.After(300 * time.Millisecond):
+	}
+}
+
+// page returns the status and body of a page of the site.
+func (l *live) page(path string) (int, string) {
+	l.t.Helper()
+	resp, err := http.Get(l.url + path)
+	if err != nil {
+		l.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func (l *live) write(name, text string) { writeFile(l.t, l.dir, name, text) }
+
+func (l *live) path(name string) string { return filepath.Join(l.dir, filepath.FromSlash(name)) }
+
+func article(title, body string) string {
+	return "date 2024-06-01 " + title + "\n\n" + body + "\n"
+}
+
+// TestWatch edits a served site the ways editors and tools do and checks
+// what browsers are told and what they then load.
+func TestWatch(t *testing.T) {
+	for _, poll := range []time.Duration{0, 50 * time.Millisecond} {
+		name := "fsnotify"
+		if poll > 0 {
+			name = "poll"
+		}
+		t.Run(name, func(t *testing.T) { testWatch(t, poll) })
+	}
+}
+
+func testWatch(t *testing.T, poll time.Duration) {
+	l := start(t, newSite(t), poll)
+	const page = "/repo/2024/06/01/strike-on-kharkiv/"
+
+	// A new file.
+	l.write("content/w.txt", article("Strike on Kharkiv", "First version of the text."))
+	m := l.next()
+	if !slices.Contains(m.Changed, page) || !slices.Contains(m.Changed, "/repo/") {
+		t.Fatalf("create: changed %v lacks %s and the home page", m.Changed, page)
+	}
+	if _, body := l.page(page); !strings.Contains(body, "First version") {
+		t.Fatalf("create: page does not show the text")
+	}
+
+	// Written in place.
+	l.write("content/w.txt", article("Strike on Kharkiv", "Second version, written in place."))
+	if m := l.next(); !slices.Contains(m.Changed, page) || slices.Contains(m.Changed, "/repo/2023/07/18/grain-corridor-what-we-know/") {
+		t.Errorf("write: changed %v: want the page, and not unrelated ones", m.Changed)
+	}
+	if _, body := l.page(page); !strings.Contains(body, "Second version") {
+		t.Errorf("write: page not updated")
+	}
+
+	// vim: a test file "4913", the original renamed to a backup, the new
+	// text written, the backup removed; swap files come and go.
+	os.WriteFile(l.path("content/4913"), nil, 0o644)
+	os.Remove(l.path("content/4913"))
+	os.WriteFile(l.path("content/.w.txt.swp"), []byte("swap"), 0o644)
+	os.Rename(l.path("content/w.txt"), l.path("content/w.txt~"))
+	l.write("content/w.txt", article("Strike on Kharkiv", "Third version, saved by vim."))
+	os.Remove(l.path("content/w.txt~"))
+	if m := l.next(); !slices.Contains(m.Changed, page) {
+		t.Errorf("vim: changed %v", m.Changed)
+	}
+	if _, body := l.page(page); !strings.Contains(body, "Third version") {
+		t.Errorf("vim: page not updated")
+	}
+	os.Remove(l.path("content/.w.txt.swp"))
+
+	// JetBrains and VS Code: written to a temporary file, renamed over.
+	l.write("content/w.txt.tmp", article("Strike on Kharkiv", "Fourth version, renamed over."))
+	os.Rename(l.path("content/w.txt.tmp"), l.path("content/w.txt"))
+	l.next()
+	if _, body := l.page(page); !strings.Contains(body, "Fourth version") {
+		t.Errorf("rename over: page not updated")
+	}
+
+	// Deleted, then created again.
+	os.Remove(l.path("content/w.txt"))
+	l.write("content/w.txt", article("Strike on Kharkiv", "Fifth version, recreated."))
+	for !strings.Contains(func() string { _, b := l.page(page); return b }(), "Fifth version") {
+		l.next()
+	}
+
+	// Temporary and backup files alone change nothing.
+	for _, name := range []string{"content/.w.txt.swp", "content/4913", "content/w.txt~", "content/#w.txt#", "content/.#w.txt", "content/x.tmp", "content/notes.pdf", "README.md"} {
+		l.write(name, "date 2024-06-01 Not an article\n")
+	}
+	l.quiet("temporary files")
+
+	// Renamed: the old address goes, the new one comes.
+	os.MkdirAll(l.path("content/moved"), 0o755)
+	os.Rename(l.path("content/w.txt"), l.path("content/moved/w2.txt"))
+	l.write("content/moved/w2.txt", article("Strike on Kharkiv renamed", "Moved and retitled."))
+	newPage := "/repo/2024/06/01/strike-on-kharkiv-renamed/"
+	for status, _ := l.page(newPage); status != 200; status, _ = l.page(newPage) {
+		l.next()
+	}
+	if status, _ := l.page(page); status != 404 {
+		t.Errorf("rename: old page answers %d, want 404", status)
+	}
+
+	// A folder created with files in it, as a checkout does.
+	os.MkdirAll(l.path("content/batch/deep"), 0o755)
+	l.write("content/batch/deep/a.txt", article("Deep file", "In a new folder."))
+	for status, _ := l.page("/repo/2024/06/01/deep-file/"); status != 200; status, _ = l.page("/repo/2024/06/01/deep-file/") {
+		l.next()
+	}
+
+	// A broken file: the error is told, the last good site stays.
+	l.write("content/bad.txt", "date 2025-02-30 Never\n")
+	m = l.next()
+	if len(m.Errors) != 1 || !strings.Contains(m.Errors[0], "content/bad.txt:1: impossible date") {
+		t.Errorf("broken file: errors %v", m.Errors)
+	}
+	if status, body := l.page(newPage); status != 200 || !strings.Contains(body, "Moved and retitled") {
+		t.Errorf("broken file: the last good page is not served")
+	}
+	l.write("content/bad.txt", article("Fixed now", "All good."))
+	if m := l.next(); len(m.Errors) != 0 || !slices.Contains(m.Changed, "/repo/2024/06/01/fixed-now/") {
+		t.Errorf("fix: %+v", m)
+	}
+
+	// site.toml replaced by renaming a new one over it, twice: it stays
+	// watched.
+	for i, title := range []string{"Renamed Site", "Renamed Again"} {
+		l.write("site.toml.new", fmt.Sprintf("title = %q\nbase_url = \"https://owner.github.io/repo/\"\n", title))
+		os.Rename(l.path("site.toml.new"), l.path("site.toml"))
+		for _, body := l.page("/repo/"); !strings.Contains(body, title); _, body = l.page("/repo/") {
+			l.next()
+		}
+		_ = i
+	}
+
+	// A template.
+	tmpl, _ := os.ReadFile(l.path("templates/404.html"))
+	l.write("templates/404.html", strings.Replace(string(tmpl), "It may have moved", "Edited template: it may have moved", 1))
+	l.next()
+	if _, body := l.page("/repo/nowhere/"); !strings.Contains(body, "Edited template") {
+		t.Errorf("template edit not served")
+	}
+
+	// A stylesheet alone: no page changes, the stylesheet is swapped.
+	css, _ := os.ReadFile(l.path("static/style.css"))
+	l.write("static/style.css", string(css)+"\n.edited{}\n")
+	if m := l.next(); len(m.Changed) != 0 || !slices.Equal(m.Styles, []string{"/repo/style.css"}) {
+		t.Errorf("stylesheet: changed %v styles %v", m.Changed, m.Styles)
+	}
+}
+
+// TestBurst: a checkout that writes 1,000 files gives one or two rebuilds.
+func TestBurst(t *testing.T) {
+	l := start(t, newSite(t), 0)
+	for i := range 1000 {
+		l.write(fmt.Sprintf("content/burst/%03d.txt", i), article(fmt.Sprintf("Burst %d", i), "Many files at once."))
+	}
+	l.next()
+	builds := 1
+	for {
+		select {
+		case <-l.events:
+			builds++
+			continue
+		case <-time.After(1500 * time.Millisecond):
+		}
+		break
+	}
+	if builds < 1 || builds > 2 {
+		t.Errorf("1,000 files gave %d rebuilds, want 1 or 2", builds)
+	}
+	if status, _ := l.page("/repo/2024/06/01/burst-999/"); status != 200 {
+		t.Errorf("the last file of the burst is not served")
+	}
+}
