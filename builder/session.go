@@ -1,6 +1,8 @@
 package builder
 
 import (
+	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -11,13 +13,14 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"timeline/builder/diag"
 	"timeline/builder/entry"
-	"timeline/builder/place"
 	"timeline/builder/render"
 	"timeline/builder/site"
 	"timeline/builder/source"
@@ -29,6 +32,14 @@ type Sink interface {
 	// Remove is told of a file an earlier build wrote that this one has
 	// not: a deleted article's page, say.
 	Remove(name string) error
+}
+
+// A LazySink can take files that it makes only if they are asked for: a
+// preview server need not make, at every edit, data files of megabytes that
+// nobody reads.
+type LazySink interface {
+	Sink
+	WriteLazy(name string, make func() ([]byte, error)) error
 }
 
 // Options are the choices of a build.
@@ -70,7 +81,7 @@ type staticFile struct {
 // An article is a content file as last read.
 type article struct {
 	entry    *entry.Entry // nil when it cannot be parsed
-	places   place.Result
+	placed   site.Placed
 	problems diag.List
 }
 
@@ -257,7 +268,7 @@ func (s *Session) addFiles(files []source.File, problems diag.List) {
 	for _, f := range files {
 		name := path.Join(ContentDir, f.Path)
 		e, r, problems := s.project.Parse(name, f.Data)
-		s.articles[name] = &article{entry: e, places: r, problems: problems}
+		s.articles[name] = &article{entry: e, placed: site.NewPlaced(e, r), problems: problems}
 	}
 }
 
@@ -273,18 +284,15 @@ func (s *Session) problems() diag.List {
 
 // render builds the model and renders what changed.
 func (s *Session) render(sink Sink, restatic bool, rep *Report) error {
+	// Each file to write has a fingerprint of what it is made from; those
+	// whose fingerprint changed since the last update are made again.
 	prints := make(map[string]uint64, len(s.prints))
-	write := func(name string, print uint64, make func(render.Emit) error) error {
+	var jobs []job
+	want := func(name string, print uint64, make func(render.Emit) error) {
 		prints[name] = print
-		if old, ok := s.prints[name]; ok && old == print {
-			return nil
+		if old, ok := s.prints[name]; !ok || old != print {
+			jobs = append(jobs, job{name, make})
 		}
-		return make(func(name string, data []byte) error {
-			rep.Files++
-			rep.Bytes += int64(len(data))
-			rep.Written = append(rep.Written, name)
-			return sink.Write(name, data)
-		})
 	}
 	if restatic {
 		if err := s.readStatic(); err != nil {
@@ -293,22 +301,19 @@ func (s *Session) render(sink Sink, restatic bool, rep *Report) error {
 	}
 	for _, name := range slices.Sorted(maps.Keys(s.static)) {
 		f := s.static[name]
-		err := write(name, f.sum, func(emit render.Emit) error {
+		want(name, f.sum, func(emit render.Emit) error {
 			data, err := os.ReadFile(filepath.Join(s.dir, "static", filepath.FromSlash(f.name)))
 			if err != nil {
 				return err
 			}
 			return emit(name, data)
 		})
-		if err != nil {
-			return err
-		}
 	}
 
 	placed := make([]site.Placed, 0, len(s.articles))
 	for _, a := range s.articles {
 		if a.entry != nil && (!a.entry.Draft || s.opts.Drafts) {
-			placed = append(placed, site.Placed{Entry: a.entry, Places: a.places})
+			placed = append(placed, a.placed)
 		}
 	}
 	m := site.New(s.project.siteConfig(), s.project.Gazetteer, placed)
@@ -317,19 +322,29 @@ func (s *Session) render(sink Sink, restatic bool, rep *Report) error {
 	mix := func(print uint64) uint64 { return print ^ global*0x9E3779B97F4A7C15 }
 
 	for _, p := range m.Pages {
-		if err := write(p.Path, mix(p.Fingerprint()), func(emit render.Emit) error { return s.renderer.Page(p, emit) }); err != nil {
-			return err
-		}
+		want(p.Path, mix(p.Fingerprint()), func(emit render.Emit) error { return s.renderer.Page(p, emit) })
 	}
 	for _, f := range m.Feeds {
-		if err := write(f.Path, mix(f.Fingerprint()), func(emit render.Emit) error { return s.renderer.Feed(f, emit) }); err != nil {
-			return err
+		want(f.Path, mix(f.Fingerprint()), func(emit render.Emit) error { return s.renderer.Feed(f, emit) })
+	}
+	lazy, isLazy := sink.(LazySink)
+	for _, x := range s.renderer.Extras() {
+		print := mix(x.Fingerprint(m))
+		if !isLazy {
+			want(x.Name, print, func(emit render.Emit) error { return x.Render(m, emit) })
+			continue
+		}
+		prints[x.Name] = print
+		if s.prints[x.Name] != print {
+			rep.Written = append(rep.Written, x.Name)
+			lazy.WriteLazy(x.Name, func() (data []byte, err error) {
+				err = x.Render(m, func(_ string, b []byte) error { data = bytes.Clone(b); return nil })
+				return data, err
+			})
 		}
 	}
-	for _, x := range s.renderer.Extras() {
-		if err := write(x.Name, mix(x.Fingerprint(m)), func(emit render.Emit) error { return x.Render(m, emit) }); err != nil {
-			return err
-		}
+	if err := runJobs(jobs, sink, rep); err != nil {
+		return err
 	}
 	for name := range s.prints {
 		if _, ok := prints[name]; !ok {
@@ -345,6 +360,55 @@ func (s *Session) render(sink Sink, restatic bool, rep *Report) error {
 	s.prints = prints
 	rep.Entries, rep.Pages = len(m.Entries), len(m.Pages)
 	return nil
+}
+
+// A job makes one file.
+type job struct {
+	name string
+	make func(render.Emit) error
+}
+
+// runJobs makes the files, on every core, and writes them to the sink one
+// at a time. Which file is made first does not matter: each stands alone.
+func runJobs(jobs []job, sink Sink, rep *Report) error {
+	var mu sync.Mutex // guards sink, rep and failed
+	var failed error
+	emit := func(name string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		rep.Files++
+		rep.Bytes += int64(len(data))
+		rep.Written = append(rep.Written, name)
+		return sink.Write(name, data)
+	}
+	next := make(chan job)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range next {
+				if err := j.make(emit); err != nil {
+					mu.Lock()
+					failed = cmp.Or(failed, err)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, j := range jobs {
+		mu.Lock()
+		stop := failed != nil
+		mu.Unlock()
+		if stop {
+			break
+		}
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+	slices.Sort(rep.Written)
+	return failed
 }
 
 // global hashes what every page depends on: settings, templates, assets.

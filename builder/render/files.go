@@ -70,10 +70,10 @@ func (r *Renderer) Feed(f *site.Feed, emit Emit) error {
 	for _, e := range f.Entries {
 		ae := atomEntry{
 			Title:     e.Title,
-			ID:        e.Permalink,
+			ID:        e.Permalink(),
 			Updated:   atomTime(e.Date),
 			Published: atomTime(e.Date),
-			Links:     []atomLink{{Rel: "alternate", Type: "text/html", Href: e.Permalink}},
+			Links:     []atomLink{{Rel: "alternate", Type: "text/html", Href: e.Permalink()}},
 			Summary:   e.Summary,
 		}
 		if e.Byline != "" {
@@ -133,7 +133,7 @@ func sitemapXML(s *site.Site, emit Emit) error {
 		if p.Kind == "404" {
 			continue
 		}
-		u := sitemapURL{Loc: p.Permalink}
+		u := sitemapURL{Loc: p.Permalink()}
 		if p.Updated.Year != 0 {
 			u.LastMod = p.Updated.Time().Format("2006-01-02")
 		}
@@ -169,7 +169,7 @@ func timelineJSON(s *site.Site, emit Emit) error {
 	for _, e := range s.Entries {
 		list = append(list, data(e))
 	}
-	j, err := json.MarshalIndent(list, "", " ")
+	j, err := json.Marshal(list)
 	if err != nil {
 		return err
 	}
@@ -195,7 +195,7 @@ func timelineCSV(s *site.Site, emit Emit) error {
 
 func data(e *site.Entry) dataEntry {
 	return dataEntry{
-		Date: e.Date.String(), Title: e.Title, URL: e.Permalink, Byline: e.Byline,
+		Date: e.Date.String(), Title: e.Title, URL: e.Permalink(), Byline: e.Byline,
 		Source: e.Source, SourceURL: e.SourceURL,
 		Countries: places(e.Countries), Regions: places(e.Regions),
 	}

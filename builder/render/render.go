@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"strings"
 	"sync"
 
 	"github.com/yuin/goldmark"
@@ -30,16 +31,24 @@ type Renderer struct {
 	pages map[string]*template.Template
 	md    goldmark.Markdown
 	buf   sync.Pool
+
+	mu    sync.Mutex
+	cache map[fragmentKey]template.HTML // see fragment
+}
+
+type fragmentKey struct {
+	name  string
+	print uint64
 }
 
 // New parses the templates in fsys: base.html, the layout every page
 // shares; partials.html, pieces they share; and one file for each kind of
 // page. basePath is the site's path, "/repo/", for links in Markdown.
 func New(fsys fs.FS, basePath string) (*Renderer, error) {
-	r := &Renderer{pages: map[string]*template.Template{}, md: newMarkdown(basePath)}
+	r := &Renderer{pages: map[string]*template.Template{}, md: newMarkdown(basePath), cache: map[fragmentKey]template.HTML{}}
 	r.buf.New = func() any { return new(bytes.Buffer) }
 	for _, kind := range Kinds {
-		t := template.New("base.html").Funcs(template.FuncMap{"body": r.body})
+		t := template.New("base.html").Funcs(template.FuncMap{"body": r.body, "fragment": r.fragment, "fragments": r.fragments})
 		t, err := t.ParseFS(fsys, "base.html", "partials.html", kind+".html")
 		if err != nil {
 			return nil, fmt.Errorf("templates: %w", err)
@@ -48,6 +57,53 @@ func New(fsys fs.FS, basePath string) (*Renderer, error) {
 	}
 	return r, nil
 }
+
+// fragment renders the template name for the entry e, once for each
+// version of the entry: a list shows an entry alike on every page that
+// lists it, and the site lists each entry on many pages (its day, its
+// month, each of its places' months). A version is the entry's Print.
+func (r *Renderer) fragment(name string, e *site.Entry) (template.HTML, error) {
+	key := fragmentKey{name, e.Print()}
+	r.mu.Lock()
+	h, ok := r.cache[key]
+	r.mu.Unlock()
+	if ok {
+		return h, nil
+	}
+	var b strings.Builder
+	if err := r.pages[Kinds[0]].ExecuteTemplate(&b, name, e); err != nil {
+		return "", err
+	}
+	h = template.HTML(b.String())
+	r.mu.Lock()
+	if len(r.cache) > maxFragments {
+		clear(r.cache) // old versions pile up; start afresh
+	}
+	r.cache[key] = h
+	r.mu.Unlock()
+	return h, nil
+}
+
+// fragments renders the template name for each of entries, as list items:
+// <li>...</li>, one a line. It is fragment for a whole list at once, which
+// spares the template engine a call, and its escaping, for each entry.
+func (r *Renderer) fragments(name string, entries []*site.Entry) (template.HTML, error) {
+	var b strings.Builder
+	for _, e := range entries {
+		h, err := r.fragment(name, e)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString("\n  <li>")
+		b.WriteString(string(h))
+		b.WriteString("</li>")
+	}
+	return template.HTML(b.String()), nil
+}
+
+// maxFragments bounds the fragment cache: room for two lists of a large
+// site's entries.
+const maxFragments = 400_000
 
 // Emit receives each rendered file: its path in the site, slash-separated,
 // and its contents, which it must not keep past the call.

@@ -51,10 +51,10 @@ type Server struct {
 	rebuilding sync.Mutex // one rebuild at a time
 
 	mu     sync.RWMutex
-	files  map[string][]byte // the last good site
-	base   string            // its base path, "/repo/"
-	build  int               // how many good builds so far
-	errors []string          // the problems that stop the site building, if it does not
+	files  map[string]*file // the last good site
+	base   string           // its base path, "/repo/"
+	build  int              // how many good builds so far
+	errors []string         // the problems that stop the site building, if it does not
 }
 
 // New builds the site folder dir and returns a server for it. A site that
@@ -67,7 +67,7 @@ func New(dir string, opts builder.Options, log io.Writer) *Server {
 		id:      hex.EncodeToString(id),
 		session: builder.NewSession(dir, opts),
 		hub:     newHub(),
-		files:   map[string][]byte{},
+		files:   map[string]*file{},
 		base:    "/",
 	}
 	s.Rebuild(nil)
@@ -87,14 +87,38 @@ func (s *Server) Clients() int { return s.hub.count() }
 // Close disconnects the browsers listening for reloads.
 func (s *Server) Close() { s.hub.close() }
 
+// A file is a file of the site: its bytes, or how to make them when a
+// browser first asks.
+type file struct {
+	once sync.Once
+	data []byte
+	make func() ([]byte, error)
+	err  error
+}
+
+func (f *file) bytes() ([]byte, error) {
+	f.once.Do(func() {
+		if f.make != nil {
+			f.data, f.err = f.make()
+			f.make = nil
+		}
+	})
+	return f.data, f.err
+}
+
 // pending collects an update's files, to apply once it has succeeded.
 type pending struct {
-	writes  map[string][]byte
+	writes  map[string]*file
 	removes []string
 }
 
 func (p *pending) Write(name string, data []byte) error {
-	p.writes[name] = bytes.Clone(data)
+	p.writes[name] = &file{data: bytes.Clone(data)}
+	return nil
+}
+
+func (p *pending) WriteLazy(name string, make func() ([]byte, error)) error {
+	p.writes[name] = &file{make: make}
 	return nil
 }
 
@@ -118,7 +142,7 @@ type message struct {
 func (s *Server) Rebuild(changed []string) {
 	s.rebuilding.Lock()
 	defer s.rebuilding.Unlock()
-	p := &pending{writes: map[string][]byte{}}
+	p := &pending{writes: map[string]*file{}}
 	rep, err := s.session.Update(changed, p)
 	if err != nil {
 		var errs []string
@@ -146,7 +170,7 @@ func (s *Server) Rebuild(changed []string) {
 	wasBroken := len(s.errors) > 0
 	if base := s.session.BasePath(); base != s.base {
 		// A new base path moves every page: start afresh.
-		s.base, s.files = base, map[string][]byte{}
+		s.base, s.files = base, map[string]*file{}
 	}
 	maps.Copy(s.files, p.writes)
 	for _, name := range p.removes {
@@ -232,11 +256,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		name += "index.html"
 	}
 	s.mu.RLock()
-	data, ok := files[name]
+	f, ok := files[name]
 	_, isDir := files[name+"/index.html"]
 	s.mu.RUnlock()
 	switch {
 	case ok:
+		data, err := f.bytes()
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
 		s.serve(w, r, name, data, build, http.StatusOK)
 	case isDir:
 		http.Redirect(w, r, p+"/", http.StatusMovedPermanently)
@@ -263,11 +292,15 @@ func safe(rel string) bool {
 	return true
 }
 
-func (s *Server) notFound(w http.ResponseWriter, files map[string][]byte, build int) {
+func (s *Server) notFound(w http.ResponseWriter, files map[string]*file, build int) {
 	s.mu.RLock()
-	data, ok := files["404.html"]
+	f, ok := files["404.html"]
 	s.mu.RUnlock()
-	if !ok {
+	var data []byte
+	if ok {
+		data, _ = f.bytes()
+	}
+	if data == nil {
 		http.Error(w, "404 page not found", http.StatusNotFound)
 		return
 	}

@@ -29,7 +29,7 @@ type Watcher struct {
 	Dir     string
 	Rebuild func(changed []string) // nil: everything may have changed
 	Log     io.Writer
-	Quiet   time.Duration // default 30ms
+	Quiet   time.Duration // default 15ms
 	MaxWait time.Duration // default 1s
 	// Poll, when set, scans the folders every Poll instead of asking the
 	// system for events: for network and container file systems, where
@@ -43,7 +43,7 @@ var roots = []string{builder.ContentDir, "templates", "static"}
 // Run watches until ctx is done.
 func (w *Watcher) Run(ctx context.Context) error {
 	if w.Quiet == 0 {
-		w.Quiet = 30 * time.Millisecond
+		w.Quiet = 15 * time.Millisecond
 	}
 	if w.MaxWait == 0 {
 		w.MaxWait = time.Second

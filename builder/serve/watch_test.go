@@ -20,7 +20,7 @@ import (
 
 // live is a running server with its watcher, and a browser's view of it.
 type live struct {
-	t      *testing.T
+	t      testing.TB
 	dir    string
 	url    string // "http://127.0.0.1:PORT"
 	server *Server
@@ -29,7 +29,7 @@ type live struct {
 
 // start serves the site folder dir on a free port, watches it (polling
 // when poll is set), and listens to its events as a browser would.
-func start(t *testing.T, dir string, poll time.Duration) *live {
+func start(t testing.TB, dir string, poll time.Duration) *live {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -2,8 +2,7 @@ package site
 
 import (
 	"encoding/binary"
-	"hash"
-	"hash/fnv"
+	"hash/maphash"
 	"strconv"
 )
 
@@ -20,20 +19,28 @@ import (
 // page) needs its page kind's fingerprint to cover that too.
 
 // printer hashes fields in order, each length-prefixed so that no two
-// sequences of fields hash alike by running together.
-type printer struct{ h hash.Hash64 }
+// sequences of fields hash alike by running together. It uses maphash,
+// which is fast: a fingerprint is taken of every page at every update.
+// Its hashes differ from process to process, which is fine: fingerprints
+// are compared within one process only, and never stored.
+type printer struct{ h maphash.Hash }
 
-func newPrinter() printer { return printer{fnv.New64a()} }
+var seed = maphash.MakeSeed()
 
-func (p printer) str(ss ...string) {
-	var n [binary.MaxVarintLen64]byte
+func newPrinter() *printer {
+	p := new(printer)
+	p.h.SetSeed(seed)
+	return p
+}
+
+func (p *printer) str(ss ...string) {
 	for _, s := range ss {
-		p.h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
-		p.h.Write([]byte(s))
+		p.num(uint64(len(s)))
+		p.h.WriteString(s)
 	}
 }
 
-func (p printer) num(ns ...uint64) {
+func (p *printer) num(ns ...uint64) {
 	var b [8]byte
 	for _, n := range ns {
 		binary.LittleEndian.PutUint64(b[:], n)
@@ -41,14 +48,28 @@ func (p printer) num(ns ...uint64) {
 	}
 }
 
+func (p *printer) sum() uint64 { return p.h.Sum64() }
+
 // entry prints what a page shows of an entry.
-func (p printer) entry(e *Entry) {
+func (p *printer) entry(e *Entry) {
 	if e == nil {
 		p.str("-")
 		return
 	}
+	p.num(e.print)
+}
+
+// Print returns a hash of what any page shows of the entry: two entries,
+// or one entry in two models, with the same Print look the same in lists.
+func (e *Entry) Print() uint64 { return e.print }
+
+// entryPrint hashes what any page shows of an entry: its file's Sum, and
+// the addresses and names the model gave it and its places.
+func entryPrint(e *Entry) uint64 {
+	var p printer
+	p.h.SetSeed(seed)
 	p.num(e.Sum)
-	p.str(e.Path, e.URL, e.DayText)
+	p.str(e.Path, e.URL, e.DayText, e.Title)
 	for _, pl := range e.Countries {
 		p.str(pl.URL, pl.Name)
 	}
@@ -56,9 +77,10 @@ func (p printer) entry(e *Entry) {
 	for _, pl := range e.Regions {
 		p.str(pl.URL, pl.Name)
 	}
+	return p.sum()
 }
 
-func (p printer) days(days []*Day) {
+func (p *printer) days(days []*Day) {
 	for _, d := range days {
 		p.str(d.Heading, d.URL, d.ID)
 		for _, e := range d.Entries {
@@ -68,7 +90,7 @@ func (p printer) days(days []*Day) {
 	p.str("|")
 }
 
-func (p printer) month(m *Month) {
+func (p *printer) month(m *Month) {
 	if m == nil {
 		p.str("-")
 		return
@@ -76,15 +98,22 @@ func (p printer) month(m *Month) {
 	p.str(m.Title, m.URL, strconv.Itoa(m.Count))
 }
 
-func (p printer) places(places []*Place) {
+func (p *printer) places(places []*Place) {
 	for _, pl := range places {
 		p.str(pl.URL, pl.Name, pl.FeedURL, strconv.Itoa(pl.Count()))
 	}
 	p.str("|")
 }
 
+func (p *printer) months(months []*Month) {
+	for _, m := range months {
+		p.month(m)
+	}
+	p.str("|")
+}
+
 // years prints the archive's outline: every year and month with counts.
-func (p printer) years(years []*Year) {
+func (p *printer) years(years []*Year) {
 	for _, y := range years {
 		p.str(y.URL, strconv.Itoa(y.Count))
 		for _, m := range y.Months {
@@ -97,28 +126,28 @@ func (p printer) years(years []*Year) {
 // Fingerprint returns a hash of everything the page shows.
 func (pg *Page) Fingerprint() uint64 {
 	p := newPrinter()
-	p.str(pg.Kind, pg.Path, pg.URL, pg.Title, pg.Description, pg.Updated.String(), pg.FeedURL)
+	if e := pg.Entry; pg.Kind == "entry" {
+		// All an entry's page shows comes from the entry and its
+		// neighbours' addresses and headlines.
+		p.str("entry")
+		p.num(e.print)
+		for _, n := range []*Entry{e.Newer, e.Older} {
+			p.entry(n)
+		}
+		return p.sum()
+	}
+	p.str(pg.Kind, pg.Path, pg.Title, pg.Description, pg.Updated.String(), pg.FeedURL)
 	for _, c := range pg.Crumbs {
 		p.str(c.Name, c.URL)
 	}
 	p.str("|")
 	p.days(pg.Days)
 	switch pg.Kind {
-	case "entry":
-		p.entry(pg.Entry)
-		for _, n := range []*Entry{pg.Entry.Newer, pg.Entry.Older} {
-			if n != nil {
-				p.str(n.URL, n.Title)
-			}
-			p.str("|")
-		}
 	case "month":
 		p.month(pg.Month.Newer)
 		p.month(pg.Month.Older)
 	case "year":
-		for _, m := range pg.Year.Months {
-			p.month(m)
-		}
+		p.months(pg.Year.Months)
 	case "home", "archive":
 		p.years(pg.Site.Years)
 	case "countries":
@@ -130,12 +159,14 @@ func (pg *Page) Fingerprint() uint64 {
 		}
 	case "country":
 		p.places(pg.Place.Regions)
+		p.months(pg.Place.Months)
 	case "region":
 		if c := pg.Place.Country; c != nil {
 			p.str(c.URL, c.Name)
 		}
+		p.months(pg.Place.Months)
 	}
-	return p.h.Sum64()
+	return p.sum()
 }
 
 // Fingerprint returns a hash of everything the feed holds.
@@ -144,9 +175,8 @@ func (f *Feed) Fingerprint() uint64 {
 	p.str(f.Path, f.Title, f.URL, f.PageURL)
 	for _, e := range f.Entries {
 		p.entry(e)
-		p.str(e.Permalink)
 	}
-	return p.h.Sum64()
+	return p.sum()
 }
 
 // PagesFingerprint returns a hash of every page's address and date: what
@@ -154,9 +184,9 @@ func (f *Feed) Fingerprint() uint64 {
 func (s *Site) PagesFingerprint() uint64 {
 	p := newPrinter()
 	for _, pg := range s.Pages {
-		p.str(pg.Kind, pg.Permalink, pg.Updated.String())
+		p.str(pg.Kind, pg.Path, pg.Updated.String())
 	}
-	return p.h.Sum64()
+	return p.sum()
 }
 
 // EntriesFingerprint returns a hash of every entry and its places: what the
@@ -165,7 +195,6 @@ func (s *Site) EntriesFingerprint() uint64 {
 	p := newPrinter()
 	for _, e := range s.Entries {
 		p.entry(e)
-		p.str(e.Permalink)
 	}
-	return p.h.Sum64()
+	return p.sum()
 }

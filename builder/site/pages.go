@@ -2,6 +2,8 @@ package site
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 
 	"timeline/builder/entry"
@@ -12,9 +14,7 @@ type Page struct {
 	Kind        string // its template: "home", "entry", "day", "month", "year", "archive", "countries", "regions", "country", "region", "404"
 	Path        string // output file: "2025/02/02/slug/index.html"
 	URL         string // under the base path: "/repo/2025/02/02/slug/"
-	Permalink   string // absolute; the canonical link
 	Title       string // the page's headline
-	DocTitle    string // the window's title: the headline and the site's
 	Description string // for search results and shared links
 	Updated     entry.Date
 	FeedURL     string  // the feed that follows this page, if any
@@ -55,16 +55,7 @@ func (f *Feed) Updated() entry.Date {
 
 func (s *Site) pages() {
 	home := Crumb{"Timeline", s.URL("")}
-	add := func(p *Page) {
-		p.Site = s
-		p.DocTitle = p.Title + " · " + s.Config.Title
-		if p.Kind == "home" {
-			p.DocTitle = s.Config.Title
-		}
-		p.URL = s.URL(strings.TrimSuffix(p.Path, "index.html"))
-		p.Permalink = s.AbsURL(strings.TrimSuffix(p.Path, "index.html"))
-		s.Pages = append(s.Pages, p)
-	}
+	add := s.add
 	newest := func(entries []*Entry) entry.Date {
 		if len(entries) == 0 {
 			return entry.Date{}
@@ -77,15 +68,18 @@ func (s *Site) pages() {
 		Kind: "home", Path: "index.html", Title: s.Config.Title,
 		Description: s.Config.Description, Updated: newest(s.Entries),
 		FeedURL: s.URL("feed.xml"),
-		Days:    groupDays(latest, s.dayURL, s.Config.WarStart),
+		Days:    s.groupDays(latest),
 	})
 	s.Feeds = append(s.Feeds, s.feed("feed.xml", s.Config.Title, "", s.Entries))
 
+	var crumbs []Crumb // an entry's: the timeline, its month; shared by the month's entries
 	for _, e := range s.Entries {
+		if len(crumbs) == 0 || crumbs[1].Name != monthTitle(e.Date) {
+			crumbs = []Crumb{home, {monthTitle(e.Date), s.URL(fmt.Sprintf("%04d/%02d/", e.Date.Year, int(e.Date.Month)))}}
+		}
 		add(&Page{
-			Kind: "entry", Path: e.Dir + "index.html",
-			Title: e.Title, Description: e.Summary, Updated: e.Date, Entry: e,
-			Crumbs: []Crumb{home, {monthTitle(e.Date), s.URL(fmt.Sprintf("%04d/%02d/", e.Date.Year, int(e.Date.Month)))}},
+			Kind: "entry", Path: e.Dir + "index.html", URL: e.URL,
+			Title: e.Title, Description: e.Summary, Updated: e.Date, Entry: e, Crumbs: crumbs,
 		})
 	}
 	for _, d := range s.Days {
@@ -101,7 +95,7 @@ func (s *Site) pages() {
 	}
 	for _, m := range s.Months {
 		add(&Page{
-			Kind: "month", Path: fmt.Sprintf("%04d/%02d/index.html", m.Year, int(m.Month)), Title: m.Title,
+			Kind: "month", Path: m.Dir + "index.html", Title: m.Title,
 			Description: fmt.Sprintf("%s: %s.", m.Title, count(m.Count, "entry", "entries")),
 			Updated:     m.Days[0].Date, Month: m, Days: m.Days,
 			Crumbs: []Crumb{home, {"Archive", s.URL("archive/")}, {fmt.Sprint(m.Year), s.URL(fmt.Sprintf("%04d/", m.Year))}},
@@ -133,12 +127,13 @@ func (s *Site) pages() {
 	})
 	for _, p := range s.Countries {
 		dir := "countries/" + p.Slug + "/"
+		crumbs := []Crumb{home, {"Countries", s.URL("countries/")}}
 		add(&Page{
 			Kind: "country", Path: dir + "index.html", Title: p.Name,
 			Description: fmt.Sprintf("%s: %s, newest first.", p.Name, count(p.Count(), "entry", "entries")),
-			Updated:     newest(p.Entries), Place: p, Days: p.Days, FeedURL: p.FeedURL,
-			Crumbs: []Crumb{home, {"Countries", s.URL("countries/")}},
+			Updated:     newest(p.Entries), Place: p, Days: p.Days, FeedURL: p.FeedURL, Crumbs: crumbs,
 		})
+		s.placeMonths(p, append(crumbs, Crumb{p.Name, p.URL}))
 		s.Feeds = append(s.Feeds, s.feed(dir+"feed.xml", p.Name+" · "+s.Config.Title, dir, p.Entries))
 	}
 	for _, p := range s.Regions {
@@ -152,9 +147,45 @@ func (s *Site) pages() {
 			Description: fmt.Sprintf("%s: %s, newest first.", p.Name, count(p.Count(), "entry", "entries")),
 			Updated:     newest(p.Entries), Place: p, Days: p.Days, FeedURL: p.FeedURL, Crumbs: crumbs,
 		})
+		s.placeMonths(p, append(crumbs, Crumb{p.Name, p.URL}))
 		s.Feeds = append(s.Feeds, s.feed(dir+"feed.xml", p.Name+" · "+s.Config.Title, dir, p.Entries))
 	}
 	add(&Page{Kind: "404", Path: "404.html", Title: "Page not found", Description: "There is no page at this address."})
+}
+
+// placeMonths adds the month pages of a place: its archive, in pages whose
+// addresses never change as entries arrive.
+func (s *Site) placeMonths(p *Place, crumbs []Crumb) {
+	for _, m := range p.Months {
+		s.add(&Page{
+			Kind: "month", Path: m.Dir + "index.html", Title: p.Name + ", " + m.Title,
+			Description: fmt.Sprintf("%s in %s: %s.", p.Name, m.Title, count(m.Count, "entry", "entries")),
+			Updated:     m.Days[0].Date, Month: m, Days: m.Days, Place: p, FeedURL: p.FeedURL,
+			Crumbs: slices.Clip(crumbs),
+		})
+	}
+}
+
+// add adds a page.
+func (s *Site) add(p *Page) {
+	p.Site = s
+	if p.URL == "" {
+		p.URL = s.URL(strings.TrimSuffix(p.Path, "index.html"))
+	}
+	s.Pages = append(s.Pages, p)
+}
+
+// Permalink returns the page's absolute address: its canonical link.
+func (p *Page) Permalink() string {
+	return p.Site.AbsURL(strings.TrimSuffix(p.Path, "index.html"))
+}
+
+// DocTitle returns the window's title: the headline and the site's name.
+func (p *Page) DocTitle() string {
+	if p.Kind == "home" {
+		return p.Site.Config.Title
+	}
+	return p.Title + " · " + p.Site.Config.Title
 }
 
 func (s *Site) feed(file, title, page string, entries []*Entry) *Feed {
@@ -167,7 +198,7 @@ func (s *Site) feed(file, title, page string, entries []*Entry) *Feed {
 	}
 }
 
-func monthTitle(d entry.Date) string { return fmt.Sprintf("%s %d", d.Month, d.Year) }
+func monthTitle(d entry.Date) string { return d.Month.String() + " " + strconv.Itoa(d.Year) }
 
 // count writes "1 entry", "12 entries".
 func count(n int, one, many string) string {

@@ -41,6 +41,46 @@ type Config struct {
 type Placed struct {
 	Entry  *entry.Entry
 	Places place.Result
+	known  *known
+}
+
+// NewPlaced returns e with its places, for New. A caller that builds
+// model after model (the preview server does, at every edit) and keeps
+// the Placed of an unchanged entry saves New working out again what
+// follows from the entry alone.
+func NewPlaced(e *entry.Entry, r place.Result) Placed {
+	return Placed{Entry: e, Places: r, known: new(known)}
+}
+
+// known is what the model works out from an entry alone.
+type known struct {
+	ok        bool
+	warStart  entry.Date // the setting DayNumber was counted from
+	dateText  string
+	teaser    string
+	dayNumber int
+	dayText   string
+	slug      string // before a suffix tells it from another's
+	folder    string // "2025/02/02/"
+}
+
+// know returns what follows from p's entry alone, working it out if need
+// be.
+func (p Placed) know(warStart entry.Date) *known {
+	k := p.known
+	if k == nil {
+		k = new(known)
+	}
+	if k.ok && k.warStart == warStart {
+		return k
+	}
+	e := p.Entry
+	*k = known{ok: true, warStart: warStart, dateText: DateText(e.Date), teaser: teaser(e),
+		dayNumber: dayNumber(warStart, e.Date), slug: Slug(cmp.Or(e.FrontMatterSlug, e.Title)), folder: dateFolder(e.Date)}
+	if k.dayNumber > 0 {
+		k.dayText = "day " + thousands(k.dayNumber)
+	}
+	return k
 }
 
 // A Site is the whole model.
@@ -55,6 +95,9 @@ type Site struct {
 	Pages     []*Page
 	Feeds     []*Feed
 	Nav       []Crumb // the site's sections, for its header
+
+	dayLabels map[entry.Date]dayLabels
+	absBase   string // the base URL, absolute
 	// Assets maps a static file's name to its address; see Asset.
 	Assets map[string]string
 }
@@ -77,7 +120,6 @@ type Entry struct {
 	Slug      string // the last part of its address, unique within its date
 	Dir       string // its folder in the site: "2025/02/02/slug/"
 	URL       string // under the base path: "/repo/2025/02/02/slug/"
-	Permalink string // absolute
 	DateText  string // "2 February 2025", "June 2023"
 	DayNumber int    // days since the war began, 1 for its first day; 0 when unknown
 	DayText   string // "day 1,075", or ""
@@ -86,16 +128,29 @@ type Entry struct {
 	// Older and Newer are its neighbours on the timeline.
 	Older, Newer *Entry
 	Day          *Day
+
+	print  uint64 // see entryPrint
+	known  *known
+	site   *Site
+	places place.Result
 }
+
+// Permalink returns the entry's absolute address.
+func (e *Entry) Permalink() string { return e.site.AbsURL(e.Dir) }
 
 // A Day is the entries of one date: a day, or a month for entries known
 // only to the month.
 type Day struct {
-	Date    entry.Date
+	Date entry.Date
+	dayLabels
+	Entries []*Entry
+}
+
+// dayLabels are what a day's heading shows.
+type dayLabels struct {
 	Heading string // "2 February 2025 · day 1,075"
 	ID      string // fragment id: "d2025-02-02"
 	URL     string // the day's page; the month's for a month-only group
-	Entries []*Entry
 }
 
 // A Month is one month's archive.
@@ -103,6 +158,7 @@ type Month struct {
 	Year         int
 	Month        time.Month
 	Title        string // "February 2025"
+	Dir          string // its folder in the site: "2025/02/", "regions/kharkiv-oblast/2025/02/"
 	URL          string
 	Days         []*Day // newest first; the month-only group last
 	Count        int
@@ -134,7 +190,8 @@ type Place struct {
 	URL     string
 	FeedURL string
 	Entries []*Entry // newest first
-	Days    []*Day
+	Days    []*Day   // its newest entries, as many as the home page has, by day
+	Months  []*Month // every entry, month by month, newest first
 	Country *Place   // a region's country, when it has a page
 	Regions []*Place // a country's regions that have entries, by name
 }
@@ -147,13 +204,16 @@ func New(cfg Config, g *place.Gazetteer, placed []Placed) *Site {
 	s := &Site{Config: cfg}
 	s.Nav = []Crumb{{"Timeline", s.URL("")}, {"Countries", s.URL("countries/")}, {"Regions", s.URL("regions/")}, {"Archive", s.URL("archive/")}}
 	s.entries(g, placed)
-	s.Days = groupDays(s.Entries, s.dayURL, cfg.WarStart)
+	s.Days = s.groupDays(s.Entries)
 	for _, d := range s.Days {
 		for _, e := range d.Entries {
 			e.Day = d
 		}
 	}
 	s.months()
+	for _, e := range s.Entries {
+		e.print = entryPrint(e)
+	}
 	s.pages()
 	return s
 }
@@ -166,42 +226,20 @@ func (s *Site) URL(rel string) string {
 
 // AbsURL returns the absolute address of rel.
 func (s *Site) AbsURL(rel string) string {
-	u := *s.Config.BaseURL
-	u.Path = s.URL(rel)
-	return u.String()
+	if s.absBase == "" {
+		s.absBase = s.Config.BaseURL.String()
+	}
+	return s.absBase + strings.TrimPrefix(rel, "/")
 }
 
 func (s *Site) entries(g *place.Gazetteer, placed []Placed) {
-	countries := map[string]*Place{}
-	regions := map[string]*Place{}
-	for _, p := range placed {
-		e := &Entry{Entry: p.Entry}
-		e.DateText = DateText(e.Date)
-		e.Teaser = teaser(p.Entry)
-		e.DayNumber = dayNumber(s.Config.WarStart, e.Date)
-		if e.DayNumber > 0 {
-			e.DayText = "day " + thousands(e.DayNumber)
-		}
-		for _, code := range p.Places.Countries {
-			c := countries[code]
-			if c == nil {
-				c = &Place{Kind: CountryPlace, Code: code, Name: g.Country(code).Name}
-				countries[code] = c
-			}
-			c.Entries = append(c.Entries, e)
-			e.Countries = append(e.Countries, c)
-		}
-		for _, code := range p.Places.Regions {
-			r := regions[code]
-			if r == nil {
-				gr := g.Region(code)
-				r = &Place{Kind: RegionPlace, Code: code, Name: gr.Name}
-				regions[code] = r
-			}
-			r.Entries = append(r.Entries, e)
-			e.Regions = append(e.Regions, r)
-		}
-		s.Entries = append(s.Entries, e)
+	s.Entries = make([]*Entry, len(placed))
+	all := make([]Entry, len(placed)) // one allocation for them all
+	for i, p := range placed {
+		k := p.know(s.Config.WarStart)
+		all[i] = Entry{Entry: p.Entry, DateText: k.dateText, Teaser: k.teaser, DayNumber: k.dayNumber, DayText: k.dayText,
+			known: k, site: s, places: p.Places}
+		s.Entries[i] = &all[i]
 	}
 	slices.SortFunc(s.Entries, cmpTimeline)
 	for i, e := range s.Entries {
@@ -214,6 +252,42 @@ func (s *Site) entries(g *place.Gazetteer, placed []Placed) {
 	}
 	s.slugs()
 
+	// Places get their entries in timeline order, newest first; counted
+	// first, so that each list is allocated once.
+	countries := map[string]*Place{}
+	regions := map[string]*Place{}
+	counts := map[string]int{}
+	for _, e := range s.Entries {
+		for _, code := range e.places.Countries {
+			counts[code]++
+		}
+		for _, code := range e.places.Regions {
+			counts[code]++
+		}
+	}
+	for _, e := range s.Entries {
+		r := e.places
+		e.Countries = make([]*Place, 0, len(r.Countries))
+		e.Regions = make([]*Place, 0, len(r.Regions))
+		for _, code := range r.Countries {
+			c := countries[code]
+			if c == nil {
+				c = &Place{Kind: CountryPlace, Code: code, Name: g.Country(code).Name, Entries: make([]*Entry, 0, counts[code])}
+				countries[code] = c
+			}
+			c.Entries = append(c.Entries, e)
+			e.Countries = append(e.Countries, c)
+		}
+		for _, code := range r.Regions {
+			p := regions[code]
+			if p == nil {
+				p = &Place{Kind: RegionPlace, Code: code, Name: g.Region(code).Name, Entries: make([]*Entry, 0, counts[code])}
+				regions[code] = p
+			}
+			p.Entries = append(p.Entries, e)
+			e.Regions = append(e.Regions, p)
+		}
+	}
 	s.Countries = sortedPlaces(countries)
 	s.Regions = sortedPlaces(regions)
 	assignSlugs(s.Countries)
@@ -234,9 +308,8 @@ func (s *Site) entries(g *place.Gazetteer, placed []Placed) {
 		return cmp.Or(strings.Compare(countryName(a), countryName(b)), strings.Compare(a.Name, b.Name))
 	})
 	for _, p := range append(slices.Clip(s.Countries), s.Regions...) {
-		// Entries were added in file order; show them newest first.
-		slices.SortFunc(p.Entries, cmpTimeline)
-		p.Days = groupDays(p.Entries, s.dayURL, s.Config.WarStart)
+		p.Days = s.groupDays(p.Entries[:min(len(p.Entries), s.Config.HomeEntries)])
+		p.Months = s.groupMonths(s.groupDays(p.Entries), strings.TrimPrefix(p.URL, s.URL("")))
 	}
 }
 
@@ -282,23 +355,43 @@ func assignSlugs(places []*Place) {
 // path, a suffix from a hash of the file's path: stable as long as the file
 // keeps its name, whatever else arrives.
 func (s *Site) slugs() {
-	byFolder := map[string][]*Entry{}
-	for _, e := range s.Entries {
-		e.Slug = Slug(cmp.Or(e.FrontMatterSlug, e.Title))
-		key := dateFolder(e.Date) + e.Slug
-		byFolder[key] = append(byFolder[key], e)
+	// Entries of one date, which share a folder, are next to each other.
+	for i := 0; i < len(s.Entries); {
+		j := i + 1
+		for j < len(s.Entries) && s.Entries[j].Date == s.Entries[i].Date {
+			j++
+		}
+		day := s.Entries[i:j]
+		for _, e := range day {
+			e.Slug = e.known.slug
+		}
+		if len(day) > 1 {
+			distinctSlugs(day)
+		}
+		i = j
 	}
-	for _, group := range byFolder {
+	for _, e := range s.Entries {
+		e.Dir = e.known.folder + e.Slug + "/"
+		e.URL = s.URL(e.Dir)
+	}
+}
+
+// distinctSlugs gives the entries of one date distinct slugs.
+func distinctSlugs(day []*Entry) {
+	bySlug := map[string][]*Entry{}
+	for _, e := range day {
+		bySlug[e.Slug] = append(bySlug[e.Slug], e)
+	}
+	for _, group := range bySlug {
+		if len(group) == 1 {
+			continue
+		}
 		slices.SortFunc(group, func(a, b *Entry) int { return strings.Compare(a.Path, b.Path) })
 		for _, e := range group[1:] {
 			h := fnv.New32a()
 			h.Write([]byte(e.Path))
 			e.Slug += "-" + strconv.FormatUint(uint64(h.Sum32()), 36)
 		}
-	}
-	for _, e := range s.Entries {
-		e.Dir = dateFolder(e.Date) + e.Slug + "/"
-		e.URL, e.Permalink = s.URL(e.Dir), s.AbsURL(e.Dir)
 	}
 }
 
@@ -312,44 +405,47 @@ func dateFolder(d entry.Date) string {
 
 func (s *Site) dayURL(d entry.Date) string { return s.URL(dateFolder(d)) }
 
-// groupDays groups entries, in timeline order, by date.
-func groupDays(entries []*Entry, url func(entry.Date) string, start entry.Date) []*Day {
-	var days []*Day
-	for _, e := range entries {
-		if n := len(days); n == 0 || days[n-1].Date != e.Date {
-			days = append(days, &Day{
-				Date:    e.Date,
-				Heading: DayHeading(e.Date, start),
-				ID:      "d" + e.Date.String(),
-				URL:     url(e.Date),
-			})
+// groupDays groups entries, in timeline order, by date. A day's Entries
+// are a part of entries, which the model never changes once made.
+func (s *Site) groupDays(entries []*Entry) []*Day {
+	n := 0
+	for i, e := range entries {
+		if i == 0 || entries[i-1].Date != e.Date {
+			n++
 		}
-		d := days[len(days)-1]
-		d.Entries = append(d.Entries, e)
+	}
+	all := make([]Day, n) // one allocation for them all
+	days := make([]*Day, 0, n)
+	start := 0
+	for i, e := range entries {
+		if i+1 < len(entries) && entries[i+1].Date == e.Date {
+			continue
+		}
+		d := &all[len(days)]
+		*d = Day{Date: e.Date, dayLabels: s.labels(e.Date), Entries: entries[start : i+1 : i+1]}
+		days = append(days, d)
+		start = i + 1
 	}
 	return days
 }
 
-func (s *Site) months() {
-	for _, d := range s.Days {
-		n := len(s.Months)
-		if n == 0 || s.Months[n-1].Year != d.Date.Year || s.Months[n-1].Month != d.Date.Month {
-			m := &Month{Year: d.Date.Year, Month: d.Date.Month}
-			m.Title = fmt.Sprintf("%s %d", m.Month, m.Year)
-			m.URL = s.URL(fmt.Sprintf("%04d/%02d/", m.Year, int(m.Month)))
-			s.Months = append(s.Months, m)
-		}
-		m := s.Months[len(s.Months)-1]
-		m.Days = append(m.Days, d)
-		m.Count += len(d.Entries)
+// labels returns a date's heading, id and address, made once a model: the
+// same days are grouped for the timeline and for every place.
+func (s *Site) labels(d entry.Date) dayLabels {
+	if l, ok := s.dayLabels[d]; ok {
+		return l
 	}
-	for i, m := range s.Months {
-		if i > 0 {
-			m.Newer = s.Months[i-1]
-		}
-		if i+1 < len(s.Months) {
-			m.Older = s.Months[i+1]
-		}
+	l := dayLabels{Heading: DayHeading(d, s.Config.WarStart), ID: "d" + d.String(), URL: s.dayURL(d)}
+	if s.dayLabels == nil {
+		s.dayLabels = map[entry.Date]dayLabels{}
+	}
+	s.dayLabels[d] = l
+	return l
+}
+
+func (s *Site) months() {
+	s.Months = s.groupMonths(s.Days, "")
+	for _, m := range s.Months {
 		n := len(s.Years)
 		if n == 0 || s.Years[n-1].Year != m.Year {
 			s.Years = append(s.Years, &Year{Year: m.Year, URL: s.URL(fmt.Sprintf("%04d/", m.Year))})
@@ -358,6 +454,34 @@ func (s *Site) months() {
 		y.Months = append(y.Months, m)
 		y.Count += m.Count
 	}
+}
+
+// groupMonths groups days, newest first, into months whose pages are at
+// dir + "YYYY/MM/", and links each to the next.
+func (s *Site) groupMonths(days []*Day, dir string) []*Month {
+	var months []*Month
+	for _, d := range days {
+		n := len(months)
+		if n == 0 || months[n-1].Year != d.Date.Year || months[n-1].Month != d.Date.Month {
+			m := &Month{Year: d.Date.Year, Month: d.Date.Month}
+			m.Title = fmt.Sprintf("%s %d", m.Month, m.Year)
+			m.Dir = fmt.Sprintf("%s%04d/%02d/", dir, m.Year, int(m.Month))
+			m.URL = s.URL(m.Dir)
+			months = append(months, m)
+		}
+		m := months[len(months)-1]
+		m.Days = append(m.Days, d)
+		m.Count += len(d.Entries)
+	}
+	for i, m := range months {
+		if i > 0 {
+			m.Newer = months[i-1]
+		}
+		if i+1 < len(months) {
+			m.Older = months[i+1]
+		}
+	}
+	return months
 }
 
 // DateText writes a date as readers say it: "2 February 2025", or "June

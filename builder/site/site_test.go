@@ -74,7 +74,7 @@ func TestModel(t *testing.T) {
 		if len(regions) > 0 {
 			r.Countries = []string{"UA"}
 		}
-		return Placed{Entry: &entry.Entry{Path: path, Date: d, Title: title, Summary: title + "."}, Places: r}
+		return NewPlaced(&entry.Entry{Path: path, Date: d, Title: title, Summary: title + "."}, r)
 	}
 	s := New(Config{Title: "T", BaseURL: base, HomeEntries: 2, FeedEntries: 10}, place.Builtin(), []Placed{
 		mk("a.txt", "2024-05-25", "B", "UA-63"),

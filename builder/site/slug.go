@@ -17,23 +17,26 @@ const slugMax = 60
 // that fold into ASCII (Arabic, Japanese) gets a slug from its hash, so
 // that it is stable all the same.
 func Slug(s string) string {
-	var b strings.Builder
+	b := make([]byte, 0, min(len(s), 2*slugMax))
 	hyphen := false
 	for _, r := range s {
+		if len(b) > slugMax+20 {
+			break // enough to cut from
+		}
 		t, ok := fold(r)
 		if !ok {
-			if b.Len() > 0 {
+			if len(b) > 0 {
 				hyphen = true
 			}
 			continue
 		}
 		if hyphen {
-			b.WriteByte('-')
+			b = append(b, '-')
 			hyphen = false
 		}
-		b.WriteString(t)
+		b = append(b, t...)
 	}
-	slug := b.String()
+	slug := string(b)
 	if len(slug) > slugMax {
 		slug = slug[:slugMax]
 		if i := strings.LastIndexByte(slug, '-'); i > slugMax/2 {
@@ -55,9 +58,9 @@ func Slug(s string) string {
 func fold(r rune) (string, bool) {
 	switch {
 	case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-		return string(r), true
+		return ascii[r : r+1], true
 	case r >= 'A' && r <= 'Z':
-		return string(r + 'a' - 'A'), true
+		return ascii[r+'a'-'A' : r+'a'-'A'+1], true
 	case r == '\'' || r == '’' || r == 'ʼ':
 		return "", true // "Ukraine's" is "ukraines", not "ukraine-s"
 	}
@@ -66,6 +69,12 @@ func fold(r rune) (string, bool) {
 	}
 	return "", false
 }
+
+// ascii holds the ASCII characters, at their own offsets, for fold to
+// slice instead of allocating.
+const ascii = "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f" +
+	"\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f" +
+	" !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"
 
 // translit spells letters in ASCII: Latin letters with diacritics,
 // Ukrainian and Russian Cyrillic (Ukraine's national system for

@@ -68,11 +68,11 @@ func places(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		s := site.New(site.Config{BaseURL: p.Config.BaseURLParsed(), HomeEntries: 1, FeedEntries: 1, Title: p.Config.Title},
-			p.Gazetteer, []site.Placed{{Entry: e, Places: r}})
+			p.Gazetteer, []site.Placed{site.NewPlaced(e, r)})
 		if *asJSON {
 			line, _ := json.Marshal(placesJSON{
 				File: file, Date: e.Date.String(), Title: e.Title, Byline: e.Byline,
-				Permalink: s.Entries[0].Permalink, Countries: nonNil(r.Countries), Regions: nonNil(r.Regions),
+				Permalink: s.Entries[0].Permalink(), Countries: nonNil(r.Countries), Regions: nonNil(r.Regions),
 				Matches: r.Matches,
 			})
 			fmt.Fprintf(stdout, "%s\n", line)
