@@ -83,6 +83,17 @@ func TestBrowser(t *testing.T) {
 	css, _ := os.ReadFile(l.path("static/style.css"))
 	l.write("static/style.css", string(css)+"\nbody { outline: 7px solid rgb(1, 2, 3); }\n")
 	waitFor(t, ctx, `getComputedStyle(document.body).outlineWidth === "7px"`, "the new stylesheet")
+
+	// The server stops and another starts on the same address, with an
+	// edit made meanwhile: the page reconnects and reloads by itself.
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.beforeRestart = true`)); err != nil {
+		t.Fatal(err)
+	}
+	addr := strings.TrimPrefix(l.url, "http://")
+	l.stop()
+	l.write("content/b.txt", article("Browser test", "The fourth text, written while the server was down."))
+	startAt(t, l.dir, addr)
+	waitFor(t, ctx, `!window.beforeRestart && document.querySelector(".body").textContent.includes("The fourth text")`, "the page to reload from the new server")
 }
 
 // waitEvents waits until the page's script listens for events.

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -25,6 +26,7 @@ type live struct {
 	url    string // "http://127.0.0.1:PORT"
 	server *Server
 	events chan message
+	stop   func() // stops the server; tests' cleanup calls it too
 }
 
 // start serves the site folder dir on a free port, watches it (polling
@@ -35,6 +37,21 @@ func start(t testing.TB, dir string, poll time.Duration) *live {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return serveOn(t, ln, dir, poll)
+}
+
+// startAt is start on a given address.
+func startAt(t testing.TB, dir, addr string) *live {
+	t.Helper()
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return serveOn(t, ln, dir, 0)
+}
+
+func serveOn(t testing.TB, ln net.Listener, dir string, poll time.Duration) *live {
+	t.Helper()
 	s := New(dir, builder.Options{}, io.Discard)
 	srv := &http.Server{Handler: s}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -43,12 +60,16 @@ func start(t testing.TB, dir string, poll time.Duration) *live {
 	go func() { w.Run(ctx); close(done) }()
 	go srv.Serve(ln)
 	l := &live{t: t, dir: dir, url: "http://" + ln.Addr().String(), server: s, events: make(chan message, 100)}
-	t.Cleanup(func() {
-		cancel()
-		s.Close()
-		srv.Close()
-		<-done
-	})
+	var once sync.Once
+	l.stop = func() {
+		once.Do(func() {
+			cancel()
+			s.Close()
+			srv.Close()
+			<-done
+		})
+	}
+	t.Cleanup(l.stop)
 	resp, err := http.Get(l.url + eventsPath)
 	if err != nil {
 		t.Fatal(err)

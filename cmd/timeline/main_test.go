@@ -2,12 +2,19 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"io"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"timeline/builder"
 )
 
 // testSite makes a site folder with the project's templates and the example
@@ -117,5 +124,53 @@ func TestHelp(t *testing.T) {
 	}
 	if code, _, _ := runCmd(); code != 2 {
 		t.Errorf("no command: exit %d", code)
+	}
+}
+
+// TestServe starts the preview server as the command does, fetches a
+// page, and stops it as Ctrl-C does.
+func TestServe(t *testing.T) {
+	dir := testSite(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var log bytes.Buffer
+	done := make(chan error)
+	go func() { done <- runServer(ctx, ln, dir, 0, builder.Options{}, &log) }()
+	url := "http://" + ln.Addr().String() + "/"
+	var resp *http.Response
+	for range 100 {
+		if resp, err = http.Get(url); err == nil {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "__timeline/live.js") {
+		t.Errorf("GET %s: %d", url, resp.StatusCode)
+	}
+	// A browser listening for reloads must not hold up the shutdown.
+	events, err := http.Get(url + "__timeline/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer events.Body.Close()
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("runServer: %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the server did not stop")
+	}
+	if !strings.Contains(log.String(), "serving http://127.0.0.1:") || !strings.HasSuffix(log.String(), "stopped\n") {
+		t.Errorf("log:\n%s", log.String())
 	}
 }
