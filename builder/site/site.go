@@ -265,27 +265,24 @@ func (s *Site) entries(g *place.Gazetteer, placed []Placed) {
 			counts[code]++
 		}
 	}
-	for _, e := range s.Entries {
-		r := e.places
-		e.Countries = make([]*Place, 0, len(r.Countries))
-		e.Regions = make([]*Place, 0, len(r.Regions))
-		for _, code := range r.Countries {
-			c := countries[code]
-			if c == nil {
-				c = &Place{Kind: CountryPlace, Code: code, Name: g.Country(code).Name, Entries: make([]*Entry, 0, counts[code])}
-				countries[code] = c
-			}
-			c.Entries = append(c.Entries, e)
-			e.Countries = append(e.Countries, c)
+	// in adds e to the place code of kind, and the place to e's list.
+	in := func(e *Entry, list *[]*Place, places map[string]*Place, kind PlaceKind, code, name string) {
+		p := places[code]
+		if p == nil {
+			p = &Place{Kind: kind, Code: code, Name: name, Entries: make([]*Entry, 0, counts[code])}
+			places[code] = p
 		}
-		for _, code := range r.Regions {
-			p := regions[code]
-			if p == nil {
-				p = &Place{Kind: RegionPlace, Code: code, Name: g.Region(code).Name, Entries: make([]*Entry, 0, counts[code])}
-				regions[code] = p
-			}
-			p.Entries = append(p.Entries, e)
-			e.Regions = append(e.Regions, p)
+		p.Entries = append(p.Entries, e)
+		*list = append(*list, p)
+	}
+	for _, e := range s.Entries {
+		e.Countries = make([]*Place, 0, len(e.places.Countries))
+		e.Regions = make([]*Place, 0, len(e.places.Regions))
+		for _, code := range e.places.Countries {
+			in(e, &e.Countries, countries, CountryPlace, code, g.Country(code).Name)
+		}
+		for _, code := range e.places.Regions {
+			in(e, &e.Regions, regions, RegionPlace, code, g.Region(code).Name)
 		}
 	}
 	s.Countries = sortedPlaces(countries)
