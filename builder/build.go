@@ -113,5 +113,6 @@ func (p *Project) siteConfig() site.Config {
 		WarStart:    c.WarStart,
 		HomeEntries: c.HomeEntries,
 		FeedEntries: c.FeedEntries,
+		CNAME:       c.CNAME,
 	}
 }

@@ -2,13 +2,17 @@ package builder
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"io/fs"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -111,6 +115,12 @@ func checkPage(t *testing.T, out, basePath, rel string, data []byte) {
 			mains++
 		case "html":
 			lang = attr(n, "lang")
+		case "script":
+			// The only scripts a built page may hold are JSON-LD data.
+			var v any
+			if attr(n, "type") != "application/ld+json" || n.FirstChild == nil || json.Unmarshal([]byte(n.FirstChild.Data), &v) != nil {
+				t.Errorf("%s: a script that is not JSON-LD", rel)
+			}
 		}
 		for _, a := range n.Attr {
 			switch a.Key {
@@ -173,8 +183,9 @@ func attr(n *html.Node, key string) string {
 	return ""
 }
 
-// checkLink checks that a link found on page rel resolves to a file of
-// the site, when it points inside the site.
+// checkLink checks that a link found on page rel resolves, when it points
+// inside the site: it asks for it as a browser would, of a server that
+// serves the site as GitHub Pages does (see pagesServer).
 func checkLink(t *testing.T, out, basePath, rel, link string) {
 	t.Helper()
 	u, err := url.Parse(link)
@@ -199,17 +210,43 @@ func checkLink(t *testing.T, out, basePath, rel, link string) {
 		t.Errorf("%s: relative link %q; want links under the base path", rel, link)
 		return
 	}
-	if !strings.HasPrefix(u.Path, basePath) {
-		t.Errorf("%s: link %q is outside the base path %s", rel, link, basePath)
-		return
+	w := httptest.NewRecorder()
+	pagesServer(out, basePath).ServeHTTP(w, httptest.NewRequest("GET", u.Path, nil))
+	if w.Code != http.StatusOK {
+		t.Errorf("%s: link %q answers %d", rel, link, w.Code)
 	}
-	file := strings.TrimPrefix(u.Path, basePath)
-	if file == "" || strings.HasSuffix(file, "/") {
-		file += "index.html"
-	}
-	if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(file))); err != nil {
-		t.Errorf("%s: broken link %q", rel, link)
-	}
+}
+
+// pagesServer serves a built site as GitHub Pages serves a project site:
+// under its base path, folders by their index.html, and 404.html, with
+// status 404, for everything else.
+func pagesServer(out, basePath string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		notFound := func() {
+			w.WriteHeader(http.StatusNotFound)
+			b, _ := os.ReadFile(filepath.Join(out, "404.html"))
+			w.Write(b)
+		}
+		rel, ok := strings.CutPrefix(r.URL.Path, basePath)
+		if !ok || strings.Contains(rel, "..") {
+			notFound()
+			return
+		}
+		name := filepath.Join(out, filepath.FromSlash(rel))
+		if info, err := os.Stat(name); err == nil && info.IsDir() {
+			if !strings.HasSuffix(rel, "/") && rel != "" {
+				http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+				return
+			}
+			name = filepath.Join(name, "index.html")
+		}
+		b, err := os.ReadFile(name)
+		if err != nil {
+			notFound()
+			return
+		}
+		w.Write(b)
+	})
 }
 
 type atomFeed struct {
@@ -288,7 +325,7 @@ func TestBuildContent(t *testing.T) {
 	}
 
 	md := read("2023/07/18/grain-corridor-what-we-know/index.html")
-	for _, bad := range []string{"javascript:", "<script"} {
+	for _, bad := range []string{"javascript:", "<script>", "alert(3)</script>"} {
 		if strings.Contains(md, bad) {
 			t.Errorf("markdown page contains %q", bad)
 		}
@@ -434,5 +471,116 @@ func writeFile(t *testing.T, dir, name, text string) {
 	}
 	if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestPublish checks what GitHub Pages, search engines and link previews
+// read from a site published under a subpath with a custom domain.
+func TestPublish(t *testing.T) {
+	dir := newTestSite(t)
+	toml, _ := os.ReadFile(filepath.Join(dir, "site.toml"))
+	writeFile(t, dir, "site.toml", string(toml)+"cname = \"timeline.example.org\"\n")
+	out := filepath.Join(t.TempDir(), "public")
+	buildSite(t, dir, "https://owner.github.io/repo", out)
+	read := func(name string) string {
+		t.Helper()
+		b, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	if read(".nojekyll") != "" || read("CNAME") != "timeline.example.org\n" {
+		t.Errorf(".nojekyll or CNAME wrong")
+	}
+	if got := read("robots.txt"); !strings.Contains(got, "Sitemap: https://owner.github.io/repo/sitemap.xml\n") {
+		t.Errorf("robots.txt: %q", got)
+	}
+
+	// The stylesheet is fingerprinted, and the copy is the file.
+	home := read("index.html")
+	css := regexp.MustCompile(`href="/repo/(style\.[0-9a-f]{8}\.css)"`).FindStringSubmatch(home)
+	if css == nil || read(css[1]) != read("style.css") {
+		t.Fatalf("no fingerprinted stylesheet linked from the home page")
+	}
+
+	// An entry's page: canonical link, Open Graph, Twitter card, JSON-LD.
+	const permalink = "https://owner.github.io/repo/2025/02/02/volodomyr-zelenskyy-calls-on-ukraines-allies-to-step-up/"
+	doc, err := html.Parse(strings.NewReader(read("2025/02/02/volodomyr-zelenskyy-calls-on-ukraines-allies-to-step-up/index.html")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	meta := map[string]string{}
+	var ld string
+	for n := range doc.Descendants() {
+		switch {
+		case n.Type != html.ElementNode:
+		case n.Data == "meta":
+			meta[attr(n, "property")+attr(n, "name")] = attr(n, "content")
+		case n.Data == "link" && attr(n, "rel") == "canonical":
+			meta["canonical"] = attr(n, "href")
+		case n.Data == "script":
+			ld = n.FirstChild.Data
+		}
+	}
+	for key, want := range map[string]string{
+		"canonical": permalink, "og:url": permalink, "og:type": "article", "og:site_name": "Test Timeline",
+		"og:title":               "Volodomyr Zelenskyy Calls On Ukraine's Allies To Step Up Support After Latest Russia 'Terror' Attacks",
+		"article:published_time": "2025-02-02", "twitter:card": "summary",
+	} {
+		if meta[key] != want {
+			t.Errorf("%s = %q, want %q", key, meta[key], want)
+		}
+	}
+	if !strings.HasPrefix(meta["description"], "Volodymyr Zelenskyy has has called") || meta["og:description"] != meta["description"] {
+		t.Errorf("description %q, og:description %q", meta["description"], meta["og:description"])
+	}
+	var article struct {
+		Type, Headline, DatePublished, MainEntityOfPage string
+		Author                                          []struct{ Name string }
+		Publisher                                       struct{ Name string }
+	}
+	if err := json.Unmarshal([]byte(strings.ReplaceAll(ld, `"@type"`, `"type"`)), &article); err != nil {
+		t.Fatalf("JSON-LD: %v\n%s", err, ld)
+	}
+	if article.Type != "NewsArticle" || article.DatePublished != "2025-02-02" || article.MainEntityOfPage != permalink ||
+		len(article.Author) != 1 || article.Author[0].Name != "Kevin Schofield" || article.Publisher.Name != "Test Timeline" ||
+		article.Headline != meta["og:title"] {
+		t.Errorf("JSON-LD: %+v", article)
+	}
+
+	// The sitemap lists every page but the 404, by absolute address.
+	var sm struct {
+		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+		URLs    []struct {
+			Loc     string `xml:"loc"`
+			LastMod string `xml:"lastmod"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal([]byte(read("sitemap.xml")), &sm); err != nil {
+		t.Fatal(err)
+	}
+	pages := 0
+	filepath.WalkDir(out, func(name string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(name, ".html") && !strings.HasSuffix(name, "404.html") {
+			pages++
+		}
+		return nil
+	})
+	if len(sm.URLs) != pages {
+		t.Errorf("sitemap lists %d pages, the site has %d", len(sm.URLs), pages)
+	}
+	for _, u := range sm.URLs {
+		if !strings.HasPrefix(u.Loc, "https://owner.github.io/repo/") || !regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`).MatchString(u.LastMod) {
+			t.Errorf("sitemap entry %+v", u)
+		}
+	}
+
+	// A feed's date is its newest entry's: a build at another time gives
+	// the same feed.
+	var feed atomFeed
+	xml.Unmarshal([]byte(read("feed.xml")), &feed)
+	if feed.Updated != "2025-02-02T00:00:00Z" {
+		t.Errorf("feed updated %q, want the newest entry's date", feed.Updated)
 	}
 }

@@ -27,6 +27,7 @@ type Config struct {
 	HomeEntries int        `toml:"home_entries"`  // entries on the home page; default 50
 	FeedEntries int        `toml:"feed_entries"`  // entries in each feed; default 50
 	MaxFileSize int64      `toml:"max_file_size"` // largest article file, in bytes; default 1 MiB
+	CNAME       string     `toml:"cname"`         // a custom domain for GitHub Pages, "example.org"; written to CNAME
 
 	// Places adds countries, regions, names and towns to the built-in
 	// gazetteer, in the shape of builder/place/places.toml.
@@ -103,7 +104,12 @@ func (c *Config) check(name string, data []byte, problems *diag.List) {
 	if c.MaxFileSize < 1 {
 		fail("max_file_size", "must be at least 1")
 	}
+	if c.CNAME != "" && !hostRE.MatchString(c.CNAME) {
+		fail("cname", "want a domain name alone, like example.org or www.example.org")
+	}
 }
+
+var hostRE = regexp.MustCompile(`^(?i:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.(?i:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?))+$`)
 
 var langRE = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 

@@ -328,9 +328,9 @@ func (s *Session) render(sink Sink, restatic bool, rep *Report) error {
 		want(f.Path, mix(f.Fingerprint()), func(emit render.Emit) error { return s.renderer.Feed(f, emit) })
 	}
 	lazy, isLazy := sink.(LazySink)
-	for _, x := range s.renderer.Extras() {
+	for _, x := range s.renderer.Extras(m) {
 		print := mix(x.Fingerprint(m))
-		if !isLazy {
+		if !isLazy || !x.Lazy {
 			want(x.Name, print, func(emit render.Emit) error { return x.Render(m, emit) })
 			continue
 		}
@@ -428,8 +428,13 @@ func (s *Session) global() uint64 {
 	return h.Sum64()
 }
 
-// readStatic hashes the static files, and names each stylesheet's
-// fingerprinted copy ("style.3f2a9c1e.css") when the options ask for it.
+// fingerprinted are the kinds of static file that pages link to through
+// Site.Asset, and that get a copy named after their hash.
+var fingerprinted = map[string]bool{".css": true, ".js": true, ".svg": true, ".png": true,
+	".jpg": true, ".webp": true, ".ico": true, ".woff2": true}
+
+// readStatic hashes the static files, and names each asset's fingerprinted
+// copy ("style.3f2a9c1e.css") when the options ask for it.
 func (s *Session) readStatic() error {
 	s.static = map[string]staticFile{}
 	s.assets = map[string]string{}
@@ -457,7 +462,7 @@ func (s *Session) readStatic() error {
 		sum := sha256.Sum256(data)
 		f := staticFile{name: name, sum: binary.LittleEndian.Uint64(sum[:])}
 		s.static[name] = f
-		if ext := path.Ext(name); ext == ".css" && s.opts.Fingerprint {
+		if ext := path.Ext(name); fingerprinted[ext] && s.opts.Fingerprint {
 			hashed := strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
 			s.assets[name] = s.project.Config.BaseURLParsed().Path + hashed
 			s.static[hashed] = f

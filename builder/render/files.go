@@ -92,6 +92,11 @@ type sitemap struct {
 	URLs    []sitemapURL `xml:"url"`
 }
 
+type sitemapIndex struct {
+	XMLName  xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
+	Sitemaps []sitemapURL `xml:"sitemap"`
+}
+
 type sitemapURL struct {
 	Loc     string `xml:"loc"`
 	LastMod string `xml:"lastmod,omitempty"`
@@ -115,31 +120,76 @@ type Extra struct {
 	// Fingerprint hashes what the file holds, as site.Page.Fingerprint does.
 	Fingerprint func(*site.Site) uint64
 	Render      func(*site.Site, Emit) error
+	// Lazy marks large files that few readers want: a preview server may
+	// make them only when asked for.
+	Lazy bool
 }
 
-// Extras returns the sitemap, robots.txt and the data files.
-func (r *Renderer) Extras() []Extra {
-	return []Extra{
-		{"sitemap.xml", (*site.Site).PagesFingerprint, sitemapXML},
-		{"robots.txt", func(s *site.Site) uint64 { return 0 }, robotsTxt},
-		{"timeline.json", (*site.Site).EntriesFingerprint, timelineJSON},
-		{"timeline.csv", (*site.Site).EntriesFingerprint, timelineCSV},
+// Extras returns the files made from the whole site: the sitemap,
+// robots.txt, the data files, and what GitHub Pages reads: .nojekyll
+// (serve the files as they are) and CNAME (the custom domain), if any.
+func (r *Renderer) Extras(s *site.Site) []Extra {
+	x := sitemaps(s)
+	x = append(x,
+		Extra{"robots.txt", constant, robotsTxt, false},
+		Extra{"timeline.json", (*site.Site).EntriesFingerprint, timelineJSON, true},
+		Extra{"timeline.csv", (*site.Site).EntriesFingerprint, timelineCSV, true},
+		Extra{".nojekyll", constant, func(_ *site.Site, emit Emit) error { return emit(".nojekyll", nil) }, false},
+	)
+	if s.Config.CNAME != "" {
+		x = append(x, Extra{"CNAME", constant, func(s *site.Site, emit Emit) error {
+			return emit("CNAME", []byte(s.Config.CNAME+"\n"))
+		}, false})
 	}
+	return x
 }
 
-func sitemapXML(s *site.Site, emit Emit) error {
-	var sm sitemap
+// constant is the fingerprint of files that depend on the settings alone,
+// which every fingerprint covers.
+func constant(*site.Site) uint64 { return 0 }
+
+// maxSitemapURLs is the most a sitemap may list (sitemaps.org); a larger
+// site gets a sitemap index and several sitemaps.
+const maxSitemapURLs = 50000
+
+// sitemaps returns the sitemap, or the sitemap index and its sitemaps.
+func sitemaps(s *site.Site) []Extra {
+	var pages []*site.Page
 	for _, p := range s.Pages {
-		if p.Kind == "404" {
-			continue
+		if p.Kind != "404" {
+			pages = append(pages, p)
 		}
+	}
+	if len(pages) <= maxSitemapURLs {
+		return []Extra{{"sitemap.xml", (*site.Site).PagesFingerprint, func(s *site.Site, emit Emit) error {
+			return emitXML("sitemap.xml", sitemapOf(pages), emit)
+		}, false}}
+	}
+	var index sitemapIndex
+	var x []Extra
+	for i := 0; i*maxSitemapURLs < len(pages); i++ {
+		name := fmt.Sprintf("sitemap-%d.xml", i+1)
+		part := pages[i*maxSitemapURLs : min(len(pages), (i+1)*maxSitemapURLs)]
+		index.Sitemaps = append(index.Sitemaps, sitemapURL{Loc: s.AbsURL(name)})
+		x = append(x, Extra{name, (*site.Site).PagesFingerprint, func(s *site.Site, emit Emit) error {
+			return emitXML(name, sitemapOf(part), emit)
+		}, false})
+	}
+	return append(x, Extra{"sitemap.xml", (*site.Site).PagesFingerprint, func(s *site.Site, emit Emit) error {
+		return emitXML("sitemap.xml", index, emit)
+	}, false})
+}
+
+func sitemapOf(pages []*site.Page) sitemap {
+	var sm sitemap
+	for _, p := range pages {
 		u := sitemapURL{Loc: p.Permalink()}
 		if p.Updated.Year != 0 {
 			u.LastMod = p.Updated.Time().Format("2006-01-02")
 		}
 		sm.URLs = append(sm.URLs, u)
 	}
-	return emitXML("sitemap.xml", sm, emit)
+	return sm
 }
 
 func robotsTxt(s *site.Site, emit Emit) error {

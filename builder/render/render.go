@@ -121,7 +121,7 @@ func (r *Renderer) Render(s *site.Site, emit Emit) error {
 			return err
 		}
 	}
-	for _, file := range r.Extras() {
+	for _, file := range r.Extras(s) {
 		if err := file.Render(s, emit); err != nil {
 			return err
 		}

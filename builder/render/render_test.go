@@ -1,10 +1,13 @@
 package render
 
 import (
+	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 
 	"timeline/builder/entry"
+	"timeline/builder/site"
 )
 
 func TestURL(t *testing.T) {
@@ -73,5 +76,33 @@ func TestMarkdownBody(t *testing.T) {
 		if strings.Contains(s, bad) {
 			t.Errorf("body contains %q:\n%s", bad, s)
 		}
+	}
+}
+
+// TestSitemapIndex: past 50,000 pages, the sitemap is an index of sitemaps
+// of at most 50,000 pages each (sitemaps.org).
+func TestSitemapIndex(t *testing.T) {
+	base, _ := url.Parse("https://example.org/x/")
+	s := &site.Site{Config: site.Config{BaseURL: base, Title: "T"}}
+	for i := range 120001 {
+		s.Pages = append(s.Pages, &site.Page{Kind: "day", Path: fmt.Sprintf("p%d/index.html", i), Site: s})
+	}
+	files := map[string]string{}
+	for _, x := range (&Renderer{}).Extras(s) {
+		if strings.HasPrefix(x.Name, "sitemap") {
+			x.Render(s, func(name string, data []byte) error { files[name] = string(data); return nil })
+		}
+	}
+	if len(files) != 4 {
+		t.Fatalf("wrote %d sitemap files, want an index and 3 sitemaps", len(files))
+	}
+	if !strings.Contains(files["sitemap.xml"], "<sitemapindex") || !strings.Contains(files["sitemap.xml"], "<loc>https://example.org/x/sitemap-3.xml</loc>") {
+		t.Errorf("index: %.300s", files["sitemap.xml"])
+	}
+	if n := strings.Count(files["sitemap-1.xml"], "<url>"); n != 50000 {
+		t.Errorf("sitemap-1.xml lists %d pages", n)
+	}
+	if n := strings.Count(files["sitemap-3.xml"], "<url>"); n != 20001 {
+		t.Errorf("sitemap-3.xml lists %d pages", n)
 	}
 }

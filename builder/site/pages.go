@@ -172,7 +172,63 @@ func (s *Site) add(p *Page) {
 	if p.URL == "" {
 		p.URL = s.URL(strings.TrimSuffix(p.Path, "index.html"))
 	}
+	if p.Description == "" {
+		// Search engines and link previews want one on every page.
+		p.Description = p.Title + " · " + s.Config.Title
+	}
 	s.Pages = append(s.Pages, p)
+}
+
+// OGType is the page's Open Graph type: an article for an entry's page.
+func (p *Page) OGType() string {
+	if p.Kind == "entry" {
+		return "article"
+	}
+	return "website"
+}
+
+// NewsArticle is schema.org's description of an entry's page, for search
+// engines; templates print it as JSON-LD.
+type NewsArticle struct {
+	Context          string   `json:"@context"`
+	Type             string   `json:"@type"`
+	Headline         string   `json:"headline"`
+	Description      string   `json:"description,omitempty"`
+	DatePublished    string   `json:"datePublished"`
+	MainEntityOfPage string   `json:"mainEntityOfPage"`
+	Author           []Thing  `json:"author,omitempty"`
+	Publisher        Thing    `json:"publisher"`
+	ContentLocation  []Thing  `json:"contentLocation,omitempty"`
+	Keywords         []string `json:"keywords,omitempty"`
+}
+
+// A Thing is a schema.org thing with a name.
+type Thing struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+}
+
+// JSONLD returns the schema.org description of an entry's page, or nil
+// for other pages.
+func (p *Page) JSONLD() *NewsArticle {
+	e := p.Entry
+	if p.Kind != "entry" || e == nil {
+		return nil
+	}
+	a := &NewsArticle{
+		Context: "https://schema.org", Type: "NewsArticle",
+		Headline: e.Title, Description: e.Summary, DatePublished: e.Date.String(),
+		MainEntityOfPage: p.Permalink(),
+		Publisher:        Thing{"Organization", p.Site.Config.Title},
+		Keywords:         e.Tags,
+	}
+	if e.Byline != "" {
+		a.Author = []Thing{{"Person", e.Byline}}
+	}
+	for _, pl := range slices.Concat(e.Regions, e.Countries) {
+		a.ContentLocation = append(a.ContentLocation, Thing{"Place", pl.Name})
+	}
+	return a
 }
 
 // Permalink returns the page's absolute address: its canonical link.

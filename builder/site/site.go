@@ -35,6 +35,7 @@ type Config struct {
 	WarStart    entry.Date // the war's first day: day 1; zero for no day counts
 	HomeEntries int        // entries on the home page
 	FeedEntries int        // entries in each feed
+	CNAME       string     // the custom domain GitHub Pages serves the site at, if any
 }
 
 // A Placed is an entry with the places found for it.
