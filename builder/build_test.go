@@ -584,3 +584,66 @@ func TestPublish(t *testing.T) {
 		t.Errorf("feed updated %q, want the newest entry's date", feed.Updated)
 	}
 }
+
+// TestLinksOut: no article outside content/ is published, through a
+// link to a file, a link to a folder, or a link through a linked folder,
+// in a full build or a preview's update.
+func TestLinksOut(t *testing.T) {
+	dir := newTestSite(t)
+	outside := t.TempDir()
+	writeFile(t, outside, "x.txt", "date 2024-01-01 Secret outside\n\nNot for publishing.\n")
+	content := filepath.Join(dir, "content")
+	for link, target := range map[string]string{
+		"d": outside, "via.txt": "d/x.txt", "abs.txt": filepath.Join(outside, "x.txt"), "rel.txt": "../../" + filepath.Base(outside) + "/x.txt",
+	} {
+		if err := os.Symlink(target, filepath.Join(content, link)); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+	}
+	m := memSink{}
+	s := NewSession(dir, Options{})
+	rep, err := s.Update(nil, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, w := rep.Problems.Count(); w < 3 {
+		t.Errorf("want a warning for each link out; got %v", rep.Problems)
+	}
+	// A preview told of the folder link.
+	if _, err := s.Update([]string{"content/d", "content/via.txt"}, m); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range m {
+		if strings.Contains(data, "Secret outside") {
+			t.Errorf("%s shows an article from outside content/", name)
+		}
+	}
+}
+
+// TestLocate: a file of the site gets the address the built site gives it;
+// a file from elsewhere takes none of theirs.
+func TestLocate(t *testing.T) {
+	dir := newTestSite(t)
+	outside := filepath.Join(t.TempDir(), "draft.txt")
+	os.WriteFile(outside, []byte("date 2024-05-25 Drone attack on Odesa port\n\nA third report.\n"), 0o644)
+	located, err := Locate(dir, []string{filepath.Join(dir, "content", "d001.txt"), filepath.Join(dir, "content", "d002.txt"), outside})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"https://example.org/2024/05/25/drone-attack-on-odesa-port/",
+		"https://example.org/2024/05/25/drone-attack-on-odesa-port-",
+		"https://example.org/2024/05/25/drone-attack-on-odesa-port",
+	}
+	if located[0].Permalink == located[1].Permalink {
+		t.Errorf("two articles of the site share %s", located[0].Permalink)
+	}
+	for i, l := range located {
+		if !strings.HasPrefix(l.Permalink, want[i]) {
+			t.Errorf("%s: permalink %q, want one starting %q", l.File, l.Permalink, want[i])
+		}
+		if len(l.Regions) != 1 || l.Regions[0] != (Named{"UA-51", "Odesa Oblast"}) {
+			t.Errorf("%s: regions %v", l.File, l.Regions)
+		}
+	}
+}

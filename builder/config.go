@@ -38,14 +38,15 @@ type Config struct {
 
 // DefaultConfig returns the settings of a site without site.toml.
 func DefaultConfig() Config {
-	return Config{
+	c := Config{
 		Title:       "Timeline",
-		BaseURL:     "http://localhost:1313/",
 		Language:    "en",
 		HomeEntries: 50,
 		FeedEntries: 50,
 		MaxFileSize: entry.MaxSize,
 	}
+	c.SetBaseURL("http://localhost:1313/")
+	return c
 }
 
 // LoadConfig reads site.toml from the site folder fsys. A missing file
@@ -68,20 +69,21 @@ func LoadConfig(fsys fs.FS, name string) (Config, error) {
 		problems.Errorf(name, max(line, 1), "%s", msg)
 		return cfg, problems.Err()
 	}
+	keys := entry.TOMLKeys(strings.Split(string(data), "\n"), 1)
 	for _, k := range md.Undecoded() {
-		problems.Errorf(name, keyLine(string(data), k), "unknown setting %q", k.String())
+		problems.Errorf(name, keys[k.String()], "unknown setting %q", k.String())
 	}
 	if len(problems) > 0 {
 		return cfg, problems.Err()
 	}
-	cfg.check(name, data, &problems)
+	cfg.check(name, keys, &problems)
 	return cfg, problems.Err()
 }
 
 // check validates the settings and fills in what they imply.
-func (c *Config) check(name string, data []byte, problems *diag.List) {
+func (c *Config) check(name string, keys map[string]int, problems *diag.List) {
 	fail := func(key, format string, args ...any) {
-		problems.Errorf(name, keyLine(string(data), toml.Key{key}), key+": "+format, args...)
+		problems.Errorf(name, keys[key], key+": "+format, args...)
 	}
 	if err := c.SetBaseURL(c.BaseURL); err != nil {
 		fail("base_url", "%v", err)
@@ -133,18 +135,6 @@ func (c *Config) SetBaseURL(s string) error {
 
 // BaseURLParsed returns the base URL, checked and ending in "/".
 func (c *Config) BaseURLParsed() *url.URL { return c.baseURL }
-
-// keyLine finds the line of site.toml that sets key, for messages.
-func keyLine(data string, key toml.Key) int {
-	last := regexp.QuoteMeta(key[len(key)-1])
-	re := regexp.MustCompile(`^\s*(?:` + last + `|"` + last + `")\s*=|^\s*\[+\s*` + regexp.QuoteMeta(key.String()) + `\s*\]`)
-	for i, l := range strings.Split(data, "\n") {
-		if re.MatchString(l) {
-			return i + 1
-		}
-	}
-	return 1
-}
 
 // loadSiteConfig reads dir/site.toml, with the base URL override.
 func loadSiteConfig(dir, baseURL string) (Config, error) {

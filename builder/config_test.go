@@ -74,3 +74,20 @@ stop = ["Sderot Cinematheque"]
 		t.Errorf("a region of an unknown country: err = %v", err)
 	}
 }
+
+func TestIsInput(t *testing.T) {
+	for rel, want := range map[string]bool{
+		"site.toml": true, "content": true, "content/a.txt": true, "content/sub/b.md": true,
+		"templates/base.html": true, "static/style.css": true, "static/img/x.png": true,
+		"content/notes.pdf": false, "content/a.txt~": false, "content/.a.txt.swp": false, "content/4913": false,
+		"content/#a.txt#": false, "content/.git/x.txt": false, "public/index.html": false, "README.md": false,
+		"templates/.base.html.swp": false, "site.toml~": false,
+	} {
+		if got := IsInput(rel, false); got != want {
+			t.Errorf("IsInput(%q) = %v, want %v", rel, got, want)
+		}
+	}
+	if !IsInput("content/2024.old", true) {
+		t.Errorf("a folder with a dot in its name is input")
+	}
+}

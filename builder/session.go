@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"hash/fnv"
 	"io/fs"
 	"maps"
@@ -67,14 +68,16 @@ type Session struct {
 	assets   map[string]string
 	static   map[string]staticFile // output name → the static file it copies
 	articles map[string]*article   // content path, "content/a.txt" → parsed
+	content  fs.FS                 // the content folder, during an update
 	prints   map[string]uint64     // each file written → fingerprint of what it was made from
 	broken   diag.List             // problems with settings and templates
 	ready    bool                  // the first full update has run
 }
 
-// A staticFile is a file of static/ and a hash of its bytes.
+// A staticFile is a file of static/, read when it changed.
 type staticFile struct {
-	name string
+	name string // its path in static/
+	data []byte
 	sum  uint64
 }
 
@@ -133,6 +136,10 @@ func (s *Session) Update(changed []string, sink Sink) (Report, error) {
 	if (all || restyle) && s.project != nil {
 		s.loadTemplates()
 	}
+	if all || restatic {
+		s.readStatic()
+	}
+	defer s.openContent()()
 	switch {
 	case s.project == nil:
 		// Nothing can be read without settings; a fix rereads everything.
@@ -149,7 +156,7 @@ func (s *Session) Update(changed []string, sink Sink) (Report, error) {
 		return rep, ErrInput
 	}
 	s.ready = true
-	if err := s.render(sink, all || restatic, &rep); err != nil {
+	if err := s.render(sink, &rep); err != nil {
 		return rep, err
 	}
 	rep.Duration = time.Since(start)
@@ -217,12 +224,26 @@ func (s *Session) loadTemplates() {
 	s.looks = h.Sum64()
 }
 
-func (s *Session) contentFS() fs.FS { return os.DirFS(filepath.Join(s.dir, ContentDir)) }
+// openContent opens the content folder for an update, as an os.Root: no
+// path read through it, symbolic links included, can leave the folder. A
+// missing folder holds no articles.
+func (s *Session) openContent() (close func()) {
+	root, err := os.OpenRoot(filepath.Join(s.dir, ContentDir))
+	if err != nil {
+		s.content = nil
+		return func() {}
+	}
+	s.content = root.FS()
+	return func() { root.Close(); s.content = nil }
+}
 
 // readAll reads every article.
 func (s *Session) readAll() {
-	files, problems := source.Read(s.contentFS(), ContentDir, s.project.Config.MaxFileSize)
 	s.articles = map[string]*article{}
+	if s.content == nil {
+		return // no content folder
+	}
+	files, problems := source.Read(s.content, ContentDir, s.project.Config.MaxFileSize)
 	s.addFiles(files, problems)
 }
 
@@ -238,20 +259,30 @@ func (s *Session) read(c string) {
 			delete(s.articles, name)
 		}
 	}
-	info, err := fs.Stat(s.contentFS(), rel)
+	if s.content == nil {
+		return
+	}
+	info, err := fs.Lstat(s.content, rel)
 	switch {
 	case err != nil:
 		// Gone: its articles went with it.
 	case info.IsDir():
-		s.addFiles(source.ReadDir(s.contentFS(), rel, ContentDir, s.project.Config.MaxFileSize))
+		s.addFiles(source.ReadDir(s.content, rel, ContentDir, s.project.Config.MaxFileSize))
+	case info.Mode()&fs.ModeSymlink != 0 && isDir(s.content, rel):
+		// A link to a folder: a full read does not follow it either.
 	default:
-		f, ok, problems := source.ReadFile(s.contentFS(), rel, ContentDir, s.project.Config.MaxFileSize)
+		f, ok, problems := source.ReadFile(s.content, rel, ContentDir, s.project.Config.MaxFileSize)
 		if ok {
 			s.addFiles([]source.File{f}, problems)
 		} else if len(problems) > 0 {
 			s.articles[c] = &article{problems: problems}
 		}
 	}
+}
+
+func isDir(fsys fs.FS, name string) bool {
+	info, err := fs.Stat(fsys, name)
+	return err == nil && info.IsDir()
 }
 
 // addFiles parses and places files, and keeps the problems of files that
@@ -283,7 +314,7 @@ func (s *Session) problems() diag.List {
 }
 
 // render builds the model and renders what changed.
-func (s *Session) render(sink Sink, restatic bool, rep *Report) error {
+func (s *Session) render(sink Sink, rep *Report) error {
 	// Each file to write has a fingerprint of what it is made from; those
 	// whose fingerprint changed since the last update are made again.
 	prints := make(map[string]uint64, len(s.prints))
@@ -294,22 +325,6 @@ func (s *Session) render(sink Sink, restatic bool, rep *Report) error {
 			jobs = append(jobs, job{name, make})
 		}
 	}
-	if restatic {
-		if err := s.readStatic(); err != nil {
-			return err
-		}
-	}
-	for _, name := range slices.Sorted(maps.Keys(s.static)) {
-		f := s.static[name]
-		want(name, f.sum, func(emit render.Emit) error {
-			data, err := os.ReadFile(filepath.Join(s.dir, "static", filepath.FromSlash(f.name)))
-			if err != nil {
-				return err
-			}
-			return emit(name, data)
-		})
-	}
-
 	placed := make([]site.Placed, 0, len(s.articles))
 	for _, a := range s.articles {
 		if a.entry != nil && (!a.entry.Draft || s.opts.Drafts) {
@@ -317,7 +332,10 @@ func (s *Session) render(sink Sink, restatic bool, rep *Report) error {
 		}
 	}
 	m := site.New(s.project.siteConfig(), s.project.Gazetteer, placed)
-	m.Assets = s.assets
+	m.Assets = map[string]string{}
+	for name, hashed := range s.assets {
+		m.Assets[name] = m.URL(hashed)
+	}
 	global := s.global()
 	mix := func(print uint64) uint64 { return print ^ global*0x9E3779B97F4A7C15 }
 
@@ -337,11 +355,26 @@ func (s *Session) render(sink Sink, restatic bool, rep *Report) error {
 		prints[x.Name] = print
 		if s.prints[x.Name] != print {
 			rep.Written = append(rep.Written, x.Name)
-			lazy.WriteLazy(x.Name, func() (data []byte, err error) {
+			err := lazy.WriteLazy(x.Name, func() (data []byte, err error) {
 				err = x.Render(m, func(_ string, b []byte) error { data = bytes.Clone(b); return nil })
 				return data, err
 			})
+			if err != nil {
+				return err
+			}
 		}
+	}
+	// Static files go last, and may not take a name the build makes.
+	for _, name := range slices.Sorted(maps.Keys(s.static)) {
+		if _, made := prints[name]; made {
+			rep.Problems.Errorf("static/"+s.static[name].name, 0, "the build makes a file of this name (%s); rename or remove it", name)
+			continue
+		}
+		f := s.static[name]
+		want(name, f.sum, func(emit render.Emit) error { return emit(name, f.data) })
+	}
+	if rep.Problems.Err() != nil {
+		return ErrInput
 	}
 	if err := runJobs(jobs, sink, rep); err != nil {
 		return err
@@ -414,15 +447,8 @@ func runJobs(jobs []job, sink Sink, rep *Report) error {
 // global hashes what every page depends on: settings, templates, assets.
 func (s *Session) global() uint64 {
 	h := fnv.New64a()
-	for _, n := range []uint64{s.settings, s.looks} {
-		h.Write([]byte{byte(n), byte(n >> 8), byte(n >> 16), byte(n >> 24), byte(n >> 32), byte(n >> 40), byte(n >> 48), byte(n >> 56)})
-	}
-	keys := make([]string, 0, len(s.assets))
-	for k := range s.assets {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
+	h.Write(binary.LittleEndian.AppendUint64(binary.LittleEndian.AppendUint64(nil, s.settings), s.looks))
+	for _, k := range slices.Sorted(maps.Keys(s.assets)) {
 		h.Write([]byte(k + "\x00" + s.assets[k] + "\x00"))
 	}
 	return h.Sum64()
@@ -430,16 +456,17 @@ func (s *Session) global() uint64 {
 
 // fingerprinted are the kinds of static file that pages link to through
 // Site.Asset, and that get a copy named after their hash.
-var fingerprinted = map[string]bool{".css": true, ".js": true, ".svg": true, ".png": true,
-	".jpg": true, ".webp": true, ".ico": true, ".woff2": true}
+var fingerprinted = map[string]bool{".css": true, ".js": true, ".svg": true, ".ico": true}
 
-// readStatic hashes the static files, and names each asset's fingerprinted
-// copy ("style.3f2a9c1e.css") when the options ask for it.
-func (s *Session) readStatic() error {
+// readStatic reads the static files, and names each asset's fingerprinted
+// copy ("style.3f2a9c1e.css") when the options ask for it. A folder that
+// cannot be read is a problem of the site's.
+func (s *Session) readStatic() {
+	s.broken = slices.DeleteFunc(s.broken, func(p diag.Problem) bool { return strings.HasPrefix(p.Path, "static") })
 	s.static = map[string]staticFile{}
 	s.assets = map[string]string{}
 	fsys := os.DirFS(filepath.Join(s.dir, "static"))
-	return fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if errors.Is(err, fs.ErrNotExist) && name == "." {
 			return fs.SkipAll // no static folder
 		}
@@ -460,13 +487,16 @@ func (s *Session) readStatic() error {
 			return err
 		}
 		sum := sha256.Sum256(data)
-		f := staticFile{name: name, sum: binary.LittleEndian.Uint64(sum[:])}
+		f := staticFile{name: name, data: data, sum: binary.LittleEndian.Uint64(sum[:])}
 		s.static[name] = f
 		if ext := path.Ext(name); fingerprinted[ext] && s.opts.Fingerprint {
 			hashed := strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:4]) + ext
-			s.assets[name] = s.project.Config.BaseURLParsed().Path + hashed
+			s.assets[name] = hashed
 			s.static[hashed] = f
 		}
 		return nil
 	})
+	if err != nil {
+		s.broken = append(s.broken, diag.Problem{Path: "static", Msg: fmt.Sprintf("cannot read: %v", err)})
+	}
 }

@@ -12,17 +12,45 @@ import (
 	"testing"
 )
 
-// memSink keeps a site in memory.
+// memSink keeps a site in memory, as a preview server does. It makes the
+// files a build leaves to be made when asked for (LazySink) at once.
 type memSink map[string]string
 
 func (m memSink) Write(name string, data []byte) error { m[name] = string(data); return nil }
 func (m memSink) Remove(name string) error             { delete(m, name); return nil }
 
+// lazySink is a memSink that is a LazySink: it keeps the makers, and
+// makes the files only when the test compares them.
+type lazySink struct {
+	memSink
+	makers map[string]func() ([]byte, error)
+}
+
+func (l lazySink) WriteLazy(name string, make func() ([]byte, error)) error {
+	l.makers[name] = make
+	return nil
+}
+
+func (l lazySink) Remove(name string) error {
+	delete(l.makers, name)
+	return l.memSink.Remove(name)
+}
+
+// files returns every file, lazy ones made.
+func (l lazySink) files() memSink {
+	m := maps.Clone(l.memSink)
+	for name, make := range l.makers {
+		b, _ := make()
+		m[name] = string(b)
+	}
+	return m
+}
+
 // fullBuild builds dir from scratch into memory.
-func fullBuild(t *testing.T, dir string) memSink {
+func fullBuild(t *testing.T, dir string, opts Options) memSink {
 	t.Helper()
 	m := memSink{}
-	if _, err := NewSession(dir, Options{Fingerprint: true}).Update(nil, m); err != nil {
+	if _, err := NewSession(dir, opts).Update(nil, m); err != nil {
 		t.Fatalf("full build: %v", err)
 	}
 	return m
@@ -47,14 +75,25 @@ func diffSites(a, b memSink) string {
 
 // TestIncrementalEqualsFull edits a site at random, the ways editors and
 // tools do, and after every edit checks that the session's incremental
-// update gives exactly the files a fresh full build gives.
+// update gives exactly the files a fresh full build gives: as timeline
+// build does (fingerprinted assets, every file made), and as the preview
+// server does (no fingerprints, data files made when asked for).
 func TestIncrementalEqualsFull(t *testing.T) {
+	t.Run("build", func(t *testing.T) { testIncremental(t, Options{Fingerprint: true}, false) })
+	t.Run("serve", func(t *testing.T) { testIncremental(t, Options{}, true) })
+}
+
+func testIncremental(t *testing.T, opts Options, lazy bool) {
 	dir := newTestSite(t)
 	texts := articleTexts(t)
 	rng := rand.New(rand.NewPCG(1, 2))
-	sess := NewSession(dir, Options{Fingerprint: true})
-	inc := memSink{}
-	if _, err := sess.Update(nil, inc); err != nil {
+	sess := NewSession(dir, opts)
+	inc := lazySink{memSink{}, map[string]func() ([]byte, error){}}
+	var sink Sink = inc.memSink
+	if lazy {
+		sink = inc
+	}
+	if _, err := sess.Update(nil, sink); err != nil {
 		t.Fatal(err)
 	}
 	content := func() []string {
@@ -68,7 +107,11 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		})
 		return names
 	}
-	broken := ""
+	settings := func(step int, base string) string {
+		return fmt.Sprintf("title = \"Site %d\"\nbase_url = \"https://example.org/%s/\"\nwar_start = 2022-02-%02d\nhome_entries = %d\n",
+			step, base, 20+rng.IntN(5), 1+rng.IntN(8))
+	}
+	var fix func() []string // undoes the break of the step before
 	steps := 150
 	if testing.Short() {
 		steps = 30
@@ -78,15 +121,27 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		pick := files[rng.IntN(len(files))]
 		var changed []string
 		var what string
-		switch op := rng.IntN(12); {
-		case broken != "":
-			writeFile(t, dir, broken, texts[rng.IntN(len(texts))])
-			changed, what = []string{broken}, "fix "+broken
-			broken = ""
-		case op == 0: // a broken file, fixed at the next step
-			broken = fmt.Sprintf("content/broken%d.txt", step)
+		switch op := rng.IntN(14); {
+		case fix != nil:
+			changed, what = fix(), "fix"
+			fix = nil
+		case op == 0: // a broken file, and a stylesheet edited meanwhile
+			broken := fmt.Sprintf("content/broken%d.txt", step)
 			writeFile(t, dir, broken, "date 2025-02-30 Never\n")
-			changed, what = []string{broken}, "break"
+			css, _ := os.ReadFile(filepath.Join(dir, "static", "style.css"))
+			writeFile(t, dir, "static/style.css", string(css)+"\n/* edited while broken */\n")
+			changed, what = []string{broken, "static/style.css"}, "break"
+			fix = func() []string {
+				writeFile(t, dir, broken, texts[rng.IntN(len(texts))])
+				return []string{broken}
+			}
+		case op == 1: // a static file taking a generated file's name
+			writeFile(t, dir, "static/robots.txt", "User-agent: *\n")
+			changed, what = []string{"static/robots.txt"}, "static clash"
+			fix = func() []string {
+				os.Remove(filepath.Join(dir, "static", "robots.txt"))
+				return []string{"static/robots.txt"}
+			}
 		case op <= 3:
 			writeFile(t, dir, pick, texts[rng.IntN(len(texts))])
 			changed, what = []string{pick}, "edit "+pick
@@ -117,9 +172,12 @@ func TestIncrementalEqualsFull(t *testing.T) {
 			rel, _ := filepath.Rel(dir, dirs[0])
 			changed, what = []string{filepath.ToSlash(rel)}, "delete folder "+rel
 		case op == 9:
-			writeFile(t, dir, "site.toml", fmt.Sprintf("title = \"Site %d\"\nbase_url = \"https://example.org/x/\"\nwar_start = 2022-02-%02d\nhome_entries = %d\n", step, 20+rng.IntN(5), 1+rng.IntN(8)))
+			writeFile(t, dir, "site.toml", settings(step, "x"))
 			changed, what = []string{"site.toml"}, "settings"
-		case op == 10:
+		case op == 10: // the site moves to another base path
+			writeFile(t, dir, "site.toml", settings(step, fmt.Sprint("y", step)))
+			changed, what = []string{"site.toml"}, "base path"
+		case op == 11:
 			page, _ := os.ReadFile(filepath.Join(dir, "templates", "entry.html"))
 			writeFile(t, dir, "templates/entry.html", strings.Replace(string(page), "min read", fmt.Sprintf("min read (%d)", step), 1))
 			changed, what = []string{"templates/entry.html"}, "template"
@@ -128,8 +186,8 @@ func TestIncrementalEqualsFull(t *testing.T) {
 			writeFile(t, dir, "static/style.css", string(css)+"\n/* edit */\n")
 			changed, what = []string{"static/style.css"}, "stylesheet"
 		}
-		_, err := sess.Update(changed, inc)
-		if broken != "" {
+		_, err := sess.Update(changed, sink)
+		if fix != nil {
 			if err == nil {
 				t.Fatalf("step %d (%s): no error", step, what)
 			}
@@ -138,7 +196,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		if err != nil {
 			t.Fatalf("step %d (%s): %v", step, what, err)
 		}
-		if d := diffSites(inc, fullBuild(t, dir)); d != "" {
+		if d := diffSites(inc.files(), fullBuild(t, dir, opts)); d != "" {
 			t.Fatalf("step %d (%s): incremental and full builds differ:\n%s", step, what, d)
 		}
 	}

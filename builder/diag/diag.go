@@ -98,3 +98,14 @@ func (l List) Err() error {
 	}
 	return errs
 }
+
+// Size writes a number of bytes as people read it: "3.2 MB", "512 bytes".
+func Size(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

@@ -27,21 +27,45 @@ type frontMatter struct {
 	Slug      string   `toml:"slug"`
 
 	date  Date
-	lines []line // the front matter, opening "+++" included, to find a key's line
+	start int            // the line of the opening "+++"
+	keys  map[string]int // the line that sets each key
 }
 
 // line returns the line where key is set, or the opening "+++" line.
 func (fm *frontMatter) line(key string) int {
-	if len(fm.lines) == 0 {
-		return 0
+	if n, ok := fm.keys[key]; ok {
+		return n
 	}
-	re := regexp.MustCompile(`^(?:` + regexp.QuoteMeta(key) + `|"` + regexp.QuoteMeta(key) + `")\s*=|^\[+\s*` + regexp.QuoteMeta(key) + `\s*\]`)
-	for _, l := range fm.lines {
-		if re.MatchString(l.text) {
-			return l.num
+	return fm.start
+}
+
+// TOMLKeys returns the line on which each key of a TOML text is set, as
+// "key = ..." or as a table "[key]" or "[[key]]". Keys in tables are named
+// with their table, "places.region.code". lines[0] is line first.
+func TOMLKeys(lines []string, first int) map[string]int {
+	keys := map[string]int{}
+	table := ""
+	for i, l := range lines {
+		l = strings.TrimSpace(l)
+		var key string
+		switch {
+		case strings.HasPrefix(l, "["):
+			table = strings.TrimSpace(strings.Trim(l, "[]"))
+			key = table
+		case strings.Contains(l, "=") && !strings.HasPrefix(l, "#"):
+			key, _, _ = strings.Cut(l, "=")
+			key = strings.Trim(strings.TrimSpace(key), `"'`)
+			if table != "" {
+				key = table + "." + key
+			}
+		default:
+			continue
+		}
+		if _, ok := keys[key]; !ok {
+			keys[key] = first + i
 		}
 	}
-	return fm.lines[0].num
+	return keys
 }
 
 // frontMatter reads front matter if the file has it, and returns the lines
@@ -62,12 +86,14 @@ func (p *parser) frontMatter(lines []line) (fm frontMatter, rest []line, ok bool
 		p.errorf(lines[0].num, "front matter opened with +++ is never closed: add a line +++ after it")
 		return fm, nil, false
 	}
-	fm.lines = lines[:end]
 	var src strings.Builder
+	text := make([]string, 0, end-1)
 	for _, l := range lines[1:end] {
 		src.WriteString(l.text)
 		src.WriteByte('\n')
+		text = append(text, l.text)
 	}
+	fm.start, fm.keys = lines[0].num, TOMLKeys(text, lines[1].num)
 	md, err := toml.Decode(src.String(), &fm)
 	if err != nil {
 		n, msg := TOMLError(err)
@@ -75,7 +101,7 @@ func (p *parser) frontMatter(lines []line) (fm frontMatter, rest []line, ok bool
 		return fm, nil, false
 	}
 	for _, k := range md.Undecoded() {
-		p.warnf(fm.line(k[0]), "front matter: unknown key %q (known: title, date, author, source, summary, countries, regions, tags, draft, slug)", k.String())
+		p.warnf(fm.line(k.String()), "front matter: unknown key %q (known: title, date, author, source, summary, countries, regions, tags, draft, slug)", k.String())
 	}
 	if fm.Date != nil {
 		d, err := dateValue(fm.Date)
@@ -148,13 +174,8 @@ func (fm *frontMatter) apply(e *Entry) {
 	if strings.TrimSpace(fm.Title) != "" {
 		e.TitleDerived, e.TitleLine = false, fm.line("title")
 	}
-	if len(fm.lines) > 0 {
-		e.FrontMatter = map[string]int{}
-		for _, k := range []string{"title", "date", "author", "source", "summary", "countries", "regions", "tags", "draft", "slug"} {
-			if n := fm.line(k); n != fm.lines[0].num {
-				e.FrontMatter[k] = n
-			}
-		}
+	if fm.keys != nil {
+		e.FrontMatter = fm.keys
 	}
 	set(&e.Title, fm.Title)
 	set(&e.Byline, fm.Author)

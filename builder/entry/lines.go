@@ -91,14 +91,14 @@ var furnitureRE = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`we use cookies.*`,
 	`this (?:web)?site uses cookies.*`,
 	`(?:accept|manage) (?:all )?cookies.*`,
-	`subscribe (?:to|now|for|here)\b.*`,
-	`sign up (?:for|to|now)\b.*`,
+	`subscribe (?:to|now|for|here)\b.{0,40}\b(?:newsletter|our|free|email|updates|alerts|here|now|today|channel)\b.{0,60}`,
+	`sign up (?:for|to|now)\b.{0,40}\b(?:newsletter|our|free|email|updates|alerts|here|now|today|account)\b.{0,60}`,
 	`follow (?:us|\w+) on (?:facebook|twitter|x|telegram|instagram|google news|whatsapp)\b.*`,
 	`join (?:us|our \w+) on \w+.*`,
 	`click here to .*`,
 	`download (?:the|our) app.*`,
 	`advertisement\b.{0,40}`,
-	`(?:©|copyright\b|\(c\))\s*.{0,150}`,
+	`(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*\d{4})\s*.{0,150}`,
 	`\(this (?:story|article|report) has not been edited.*\)`,
 	`read more (?:about|on)\b.*`,
 	`follow (?:ap's|our|the|all of)\b.{0,60}\bcoverage\b.*`,
@@ -111,7 +111,7 @@ var furnitureRE = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`follow us(?: on .{1,40})?`,
 	`_{3,}`,
 	`we need your help(?: now)?(?: more than ever)?\.?`,
-	`.{0,60}\bprivacy (?:policy|dashboard)\b.{0,60}`,
+	`(?:.{0,40}\b(?:click|view|read|see|terms|our)\b.{0,40})?\bprivacy (?:policy|dashboard)\b.{0,40}`,
 	`(?:tags|теги|мітки|schlagworte)\s*:.*`,
 	`related topics\b.*`,
 	`(?:читайте також|читайте также|lesen sie auch|اقرأ أيضا)\s*:?.*`,
@@ -427,8 +427,11 @@ var clockRE = regexp.MustCompile(`\d{1,2}:\d{2}`)
 // isTimeLine reports whether s holds only a date and time, such as
 // "9/14/2024 5:18:26 AM" or "Feb. 23, 2022 at 5:51 PM HST".
 func isTimeLine(s string) bool {
+	if len(s) > 60 {
+		return false
+	}
 	words := strings.Fields(s)
-	if len(words) == 0 || len(s) > 60 {
+	if len(words) == 0 {
 		return false
 	}
 	digits := false

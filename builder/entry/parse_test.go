@@ -141,3 +141,20 @@ func TestCut(t *testing.T) {
 		}
 	}
 }
+
+// TestLargeFiles parses files as large as the default limit allows, of
+// the shapes that make a careless parser quadratic: a million short lines
+// of one paragraph, and one line of a million characters. (Were the work
+// to grow with the square of the size, this test would run for minutes.)
+func TestLargeFiles(t *testing.T) {
+	for name, body := range map[string]string{
+		"short lines": strings.Repeat("a\n", MaxSize/2-20),
+		"one line":    strings.Repeat("word ", MaxSize/5-20),
+		"sentences":   strings.Repeat("Kharkiv was shelled again. ", MaxSize/27-2),
+	} {
+		e, problems := Parse("big.txt", []byte("date 2024-01-01 Big\n\n"+body))
+		if e == nil {
+			t.Errorf("%s: %v", name, problems)
+		}
+	}
+}

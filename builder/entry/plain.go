@@ -263,6 +263,12 @@ func (p *parser) body(e *Entry, lines []line) {
 			}
 			teaser = false
 		}
+		// A line that carries on the sentence above it is the article's,
+		// whatever it looks like: "... a bill on" / "copyright would ...".
+		if n := len(block); n > 0 && startsLowerWord(l.text) && joins(block[n-1].text, l.text) {
+			block = append(block, l)
+			continue
+		}
 		// Bylines and times may follow the first paragraph: a standfirst,
 		// or "KYIV (AP) — ..." where the file had no headline, then "By
 		// HANNA ARHIROVA" and "Updated 4:12 PM GMT+2, May 12, 2024".
@@ -343,12 +349,21 @@ func (p *parser) sourceAtEnd(e *Entry) {
 // scraped one paragraph a line. A list item starts a paragraph.
 func paragraphs(lines []line) []Block {
 	var out []Block
-	for _, l := range lines {
-		if n := len(out); n > 0 && joins(out[n-1].Text, l.text) {
-			out[n-1].Text += " " + l.text
-			continue
+	for i := 0; i < len(lines); {
+		j := i + 1
+		for j < len(lines) && joins(lines[j-1].text, lines[j].text) {
+			j++
 		}
-		out = append(out, Block{Kind: Paragraph, Text: l.text, Line: l.num})
+		text := lines[i].text
+		if j > i+1 {
+			parts := make([]string, j-i)
+			for k := range parts {
+				parts[k] = lines[i+k].text
+			}
+			text = strings.Join(parts, " ")
+		}
+		out = append(out, Block{Kind: Paragraph, Text: text, Line: lines[i].num})
+		i = j
 	}
 	return out
 }
@@ -357,9 +372,11 @@ func paragraphs(lines []line) []Block {
 // without a full stop are headings, labels or times.
 const wrapMin = 40
 
+// joins reports whether next, a line of a block, carries on the line prev
+// above it.
 func joins(prev, next string) bool {
 	switch {
-	case isListItem(next), isTimeLine(prev), isTimeLine(next):
+	case isListItem(next), isTimeLine(prev), isTimeLine(next), readTimeOf(next) > 0, hasBy(next) && isByline(next):
 		return false
 	case startsLowerWord(next):
 		return true

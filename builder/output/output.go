@@ -74,21 +74,39 @@ func (d *Dir) Write(name string, data []byte) error {
 }
 
 // Commit puts the new site in place of the old one and removes the old.
+// The new site's files reach the disk before the swap, so that not even a
+// power cut leaves a site of empty files.
 func (d *Dir) Commit() error {
 	defer d.unlock()
+	if err := syncTree(d.tmp); err != nil {
+		os.RemoveAll(d.tmp)
+		return fmt.Errorf("output: %w", err)
+	}
 	if _, err := os.Lstat(d.target); errors.Is(err, fs.ErrNotExist) {
 		if err := os.Rename(d.tmp, d.target); err != nil {
 			os.RemoveAll(d.tmp)
 			return fmt.Errorf("output: %w", err)
 		}
+		syncDir(filepath.Dir(d.target))
 		return nil
 	}
 	if err := exchange(d.tmp, d.target); err != nil {
 		os.RemoveAll(d.tmp)
 		return fmt.Errorf("output: cannot replace %s: %w", d.target, err)
 	}
-	// d.tmp now holds the old site.
-	return os.RemoveAll(d.tmp)
+	syncDir(filepath.Dir(d.target))
+	// d.tmp now holds the old site. Should removing it fail, the next
+	// build removes it: the new site is published either way.
+	os.RemoveAll(d.tmp)
+	return nil
+}
+
+// syncDir gets a folder's entries, as renamed, to disk.
+func syncDir(dir string) {
+	if f, err := os.Open(dir); err == nil {
+		f.Sync()
+		f.Close()
+	}
 }
 
 // Abort drops the new site; the old one stays.

@@ -6,5 +6,6 @@ package output
 // missing for a moment between two renames.
 func exchange(a, b string) error { return exchangeByRenames(a, b) }
 
-// lock is a no-op where flock is not at hand.
-func lock(string) (func(), error) { return func() {}, nil }
+// syncTree leaves it to the system when the new files reach the disk; the
+// swap itself is still all or nothing for a build that is killed.
+func syncTree(string) error { return nil }

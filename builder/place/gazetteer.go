@@ -338,12 +338,12 @@ func (g *Gazetteer) Resolve(s string) (code string, isRegion bool, ok bool) {
 	if g.regions[up] != nil {
 		return up, true, true
 	}
-	for _, c := range g.countries {
+	for _, c := range g.Countries() { // in order: two may share a name
 		if strings.EqualFold(c.Name, s) {
 			return c.Code, false, true
 		}
 	}
-	for _, r := range g.regions {
+	for _, r := range g.Regions() {
 		if strings.EqualFold(r.Name, s) {
 			return r.Code, true, true
 		}

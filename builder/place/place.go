@@ -157,14 +157,7 @@ func (g *Gazetteer) longest(toks []token, i int) (end int, t *target, at *node) 
 	return end, t, at
 }
 
-// Why texts, named so that tests and "timeline places" agree.
-func (g *Gazetteer) regionName(code string) string {
-	if r := g.regions[code]; r != nil {
-		return r.Name
-	}
-	return code
-}
-
+// placeNames names the places of codes, for the reasons matches give.
 func (g *Gazetteer) placeNames(codes []string) string {
 	names := make([]string, len(codes))
 	for i, c := range codes {

@@ -34,8 +34,9 @@ type bodyTransformer struct {
 	basePath string // "/repo/"
 }
 
-func (t bodyTransformer) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
-	var unsafe []ast.Node
+func (t bodyTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	src := reader.Source()
+	var unsafe, bare []ast.Node
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -51,9 +52,17 @@ func (t bodyTransformer) Transform(doc *ast.Document, _ text.Reader, _ parser.Co
 			if n.Destination = t.url(n.Destination); n.Destination == nil {
 				unsafe = append(unsafe, n)
 			}
+		case *ast.AutoLink:
+			// "<ftp://...>" and "www.x.org" alike: the same rule as links.
+			if t.url(n.URL(src)) == nil {
+				bare = append(bare, n)
+			}
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, n := range bare {
+		n.Parent().ReplaceChild(n.Parent(), n, ast.NewString(n.(*ast.AutoLink).Label(src)))
+	}
 	// A link or image whose address was dropped shows its words alone.
 	for _, n := range unsafe {
 		parent := n.Parent()

@@ -109,26 +109,6 @@ const maxFragments = 400_000
 // and its contents, which it must not keep past the call.
 type Emit func(path string, data []byte) error
 
-// Render renders every file of the site.
-func (r *Renderer) Render(s *site.Site, emit Emit) error {
-	for _, p := range s.Pages {
-		if err := r.Page(p, emit); err != nil {
-			return err
-		}
-	}
-	for _, f := range s.Feeds {
-		if err := r.Feed(f, emit); err != nil {
-			return err
-		}
-	}
-	for _, file := range r.Extras(s) {
-		if err := file.Render(s, emit); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // Page renders one page.
 func (r *Renderer) Page(p *site.Page, emit Emit) error {
 	t := r.pages[p.Kind]

@@ -61,7 +61,7 @@ func TestMarkdownBody(t *testing.T) {
 	e := &entry.Entry{Format: entry.Markdown, Markdown: "# Heading\n\n" +
 		"<img src=x onerror=alert(1)> and <b>bold</b>\n\n" +
 		"[x](javascript:alert(1)) [y](/a/) ![i](data:text/html,x)\n\n" +
-		"\"Quotes\" -- and www.example.com\n"}
+		"\"Quotes\" -- and www.example.com\n\n<ftp://files.example/x> <javascript:alert(2)> <https://ok.example/>\n"}
 	got, err := r.body(e)
 	if err != nil {
 		t.Fatal(err)
@@ -72,7 +72,10 @@ func TestMarkdownBody(t *testing.T) {
 			t.Errorf("body lacks %q:\n%s", want, s)
 		}
 	}
-	for _, bad := range []string{"<img src=x", "onerror", "<b>", "javascript:", "data:", "<h1"} {
+	if !strings.Contains(s, `<a href="https://ok.example/">`) || !strings.Contains(s, "ftp://files.example/x") {
+		t.Errorf("autolinks: %s", s)
+	}
+	for _, bad := range []string{"<img src=x", "onerror", "<b>", `href="javascript:`, "data:", "<h1", `href="ftp:`, `href=""`} {
 		if strings.Contains(s, bad) {
 			t.Errorf("body contains %q:\n%s", bad, s)
 		}

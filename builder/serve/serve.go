@@ -51,7 +51,7 @@ type Server struct {
 	rebuilding sync.Mutex // one rebuild at a time
 
 	mu     sync.RWMutex
-	files  map[string]*file // the last good site
+	files  map[string]*file // the last good site; replaced, never changed
 	base   string           // its base path, "/repo/"
 	build  int              // how many good builds so far
 	errors []string         // the problems that stop the site building, if it does not
@@ -166,16 +166,16 @@ func (s *Server) Rebuild(changed []string) {
 		return
 	}
 
+	// A new site, made from the old and what changed, replaces it whole:
+	// a request in flight sees one or the other, never a mixture.
+	files := maps.Clone(s.files)
+	maps.Copy(files, p.writes)
+	for _, name := range p.removes {
+		delete(files, name)
+	}
 	s.mu.Lock()
 	wasBroken := len(s.errors) > 0
-	if base := s.session.BasePath(); base != s.base {
-		// A new base path moves every page: start afresh.
-		s.base, s.files = base, map[string]*file{}
-	}
-	maps.Copy(s.files, p.writes)
-	for _, name := range p.removes {
-		delete(s.files, name)
-	}
+	s.files, s.base = files, s.session.BasePath()
 	s.build++
 	s.errors = nil
 	var pages, styles []string
@@ -233,7 +233,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.RLock()
-	base, files, build := s.base, s.files, s.build
+	base, files, build := s.base, s.files, s.build // never changed, only replaced
 	broken := len(s.errors) > 0
 	s.mu.RUnlock()
 
@@ -255,10 +255,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
-	s.mu.RLock()
 	f, ok := files[name]
 	_, isDir := files[name+"/index.html"]
-	s.mu.RUnlock()
 	switch {
 	case ok:
 		data, err := f.bytes()
@@ -293,9 +291,7 @@ func safe(rel string) bool {
 }
 
 func (s *Server) notFound(w http.ResponseWriter, files map[string]*file, build int) {
-	s.mu.RLock()
 	f, ok := files["404.html"]
-	s.mu.RUnlock()
 	var data []byte
 	if ok {
 		data, _ = f.bytes()
@@ -355,9 +351,13 @@ func inject(page []byte, id string, build int) []byte {
 // site stands now.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	flusher, ok := w.(http.Flusher)
-	c, joined := s.hub.join()
-	if !ok || !joined {
-		http.Error(w, "no events", http.StatusServiceUnavailable)
+	if !ok {
+		http.Error(w, "no events", http.StatusInternalServerError)
+		return
+	}
+	c, ok := s.hub.join()
+	if !ok {
+		http.Error(w, "shutting down", http.StatusServiceUnavailable)
 		return
 	}
 	defer s.hub.leave(c)

@@ -7,7 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -16,7 +15,6 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"timeline/builder"
-	"timeline/builder/source"
 )
 
 // A Watcher tells a rebuild function what changed in a site folder. It
@@ -36,9 +34,6 @@ type Watcher struct {
 	// events do not arrive.
 	Poll time.Duration
 }
-
-// roots are the folders a site's input lives in.
-var roots = []string{builder.ContentDir, "templates", "static"}
 
 // Run watches until ctx is done.
 func (w *Watcher) Run(ctx context.Context) error {
@@ -133,7 +128,7 @@ func (t *tree) addAll() error {
 	if err := t.fw.Add(t.dir); err != nil {
 		return err
 	}
-	for _, r := range roots {
+	for _, r := range builder.InputRoots {
 		if err := t.addTree(r); err != nil {
 			return err
 		}
@@ -155,7 +150,7 @@ func (t *tree) addTree(rel string) error {
 		}
 		r, _ := filepath.Rel(t.dir, name)
 		r = filepath.ToSlash(r)
-		if !watched(r) {
+		if !builder.IsInput(r, true) {
 			return fs.SkipDir
 		}
 		if t.dirs[r] {
@@ -169,25 +164,6 @@ func (t *tree) addTree(rel string) error {
 	})
 }
 
-// watched reports whether rel, relative to the site folder, is input:
-// site.toml, or something under a root that no part of whose path is
-// ignored.
-func watched(rel string) bool {
-	if rel == "site.toml" {
-		return true
-	}
-	root, _, _ := strings.Cut(rel, "/")
-	if !slices.Contains(roots, root) {
-		return false
-	}
-	for _, elem := range strings.Split(rel, "/") {
-		if source.Ignored(elem) {
-			return false
-		}
-	}
-	return true
-}
-
 // event returns the path an event concerns, relative to the site folder,
 // and whether it matters. A folder that appears is watched, with what it
 // holds; one that goes is forgotten.
@@ -197,33 +173,28 @@ func (t *tree) event(ev fsnotify.Event) (string, bool) {
 		return "", false
 	}
 	rel = filepath.ToSlash(rel)
-	if !watched(rel) {
-		return "", false
-	}
+	isDir := t.dirs[rel]
 	if ev.Has(fsnotify.Create) {
 		if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
-			t.addTree(rel)
-			return rel, true
+			isDir = true
 		}
 	}
-	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+	if !builder.IsInput(rel, isDir) {
+		return "", false
+	}
+	switch {
+	case ev.Has(fsnotify.Create) && isDir:
+		t.addTree(rel)
+	case ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename):
 		for d := range t.dirs {
 			if d == rel || strings.HasPrefix(d, rel+"/") {
 				delete(t.dirs, d)
 			}
 		}
-	}
-	if ev.Has(fsnotify.Chmod) && !ev.Has(fsnotify.Write) {
+	case ev.Has(fsnotify.Chmod) && !ev.Has(fsnotify.Write):
 		return "", false // a touch of permissions or times changes no content
 	}
-	return rel, !strayFile(rel)
-}
-
-// strayFile reports whether rel is a file in content that is no article:
-// notes, images, an editor's oddly named temporary file. (A folder with a
-// dot in its name is not one; it is watched and its files count.)
-func strayFile(rel string) bool {
-	return strings.HasPrefix(rel, builder.ContentDir+"/") && path.Ext(rel) != "" && !source.IsArticle(path.Base(rel))
+	return rel, true
 }
 
 // poll scans the site folder every w.Poll and reports what changed.
@@ -267,20 +238,20 @@ type stat struct {
 // scan returns the state of every input file.
 func (w *Watcher) scan() map[string]stat {
 	files := map[string]stat{}
-	for _, r := range append([]string{"site.toml"}, roots...) {
+	for _, r := range append([]string{"site.toml"}, builder.InputRoots...) {
 		filepath.WalkDir(filepath.Join(w.Dir, filepath.FromSlash(r)), func(name string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return nil
 			}
 			rel, _ := filepath.Rel(w.Dir, name)
 			rel = filepath.ToSlash(rel)
-			if !watched(rel) {
+			if !builder.IsInput(rel, d.IsDir()) {
 				if d.IsDir() {
 					return fs.SkipDir
 				}
 				return nil
 			}
-			if d.IsDir() || strayFile(rel) {
+			if d.IsDir() {
 				return nil
 			}
 			if info, err := d.Info(); err == nil {

@@ -174,17 +174,8 @@ type Year struct {
 	Count  int
 }
 
-// PlaceKind tells countries from regions.
-type PlaceKind int
-
-const (
-	CountryPlace PlaceKind = iota
-	RegionPlace
-)
-
 // A Place is a country or region page.
 type Place struct {
-	Kind    PlaceKind
 	Code    string // "UA", "UA-63"
 	Name    string
 	Slug    string
@@ -202,7 +193,7 @@ func (p *Place) Count() int { return len(p.Entries) }
 
 // New builds the model of a site from its entries.
 func New(cfg Config, g *place.Gazetteer, placed []Placed) *Site {
-	s := &Site{Config: cfg}
+	s := &Site{Config: cfg, absBase: cfg.BaseURL.String()}
 	s.Nav = []Crumb{{"Timeline", s.URL("")}, {"Countries", s.URL("countries/")}, {"Regions", s.URL("regions/")}, {"Archive", s.URL("archive/")}}
 	s.entries(g, placed)
 	s.Days = s.groupDays(s.Entries)
@@ -227,10 +218,11 @@ func (s *Site) URL(rel string) string {
 
 // AbsURL returns the absolute address of rel.
 func (s *Site) AbsURL(rel string) string {
-	if s.absBase == "" {
-		s.absBase = s.Config.BaseURL.String()
+	base := s.absBase
+	if base == "" { // a Site not made by New
+		base = s.Config.BaseURL.String()
 	}
-	return s.absBase + strings.TrimPrefix(rel, "/")
+	return base + strings.TrimPrefix(rel, "/")
 }
 
 func (s *Site) entries(g *place.Gazetteer, placed []Placed) {
@@ -267,10 +259,10 @@ func (s *Site) entries(g *place.Gazetteer, placed []Placed) {
 		}
 	}
 	// in adds e to the place code of kind, and the place to e's list.
-	in := func(e *Entry, list *[]*Place, places map[string]*Place, kind PlaceKind, code, name string) {
+	in := func(e *Entry, list *[]*Place, places map[string]*Place, code, name string) {
 		p := places[code]
 		if p == nil {
-			p = &Place{Kind: kind, Code: code, Name: name, Entries: make([]*Entry, 0, counts[code])}
+			p = &Place{Code: code, Name: name, Entries: make([]*Entry, 0, counts[code])}
 			places[code] = p
 		}
 		p.Entries = append(p.Entries, e)
@@ -280,10 +272,10 @@ func (s *Site) entries(g *place.Gazetteer, placed []Placed) {
 		e.Countries = make([]*Place, 0, len(e.places.Countries))
 		e.Regions = make([]*Place, 0, len(e.places.Regions))
 		for _, code := range e.places.Countries {
-			in(e, &e.Countries, countries, CountryPlace, code, g.Country(code).Name)
+			in(e, &e.Countries, countries, code, g.Country(code).Name)
 		}
 		for _, code := range e.places.Regions {
-			in(e, &e.Regions, regions, RegionPlace, code, g.Region(code).Name)
+			in(e, &e.Regions, regions, code, g.Region(code).Name)
 		}
 	}
 	s.Countries = sortedPlaces(countries)

@@ -10,7 +10,6 @@ package source
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"path"
 	"strings"
@@ -35,7 +34,8 @@ func Read(fsys fs.FS, prefix string, maxSize int64) ([]File, diag.List) {
 func ReadDir(fsys fs.FS, dir, prefix string, maxSize int64) ([]File, diag.List) {
 	var files []File
 	var problems diag.List
-	err := fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
+	// The walk reports what it cannot read as problems, and never stops.
+	fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
 			problems.Errorf(path.Join(prefix, name), 0, "cannot read: %v", unwrapPath(err))
 			return nil
@@ -56,9 +56,6 @@ func ReadDir(fsys fs.FS, dir, prefix string, maxSize int64) ([]File, diag.List) 
 		}
 		return nil
 	})
-	if err != nil {
-		problems.Errorf(prefix, 0, "cannot read: %v", err)
-	}
 	return files, problems
 }
 
@@ -77,12 +74,17 @@ func ReadFile(fsys fs.FS, name, prefix string, maxSize int64) (f File, ok bool, 
 		}
 		return f, false, problems
 	}
-	if info.Mode()&fs.ModeSymlink != 0 && !insideLink(fsys, name) {
+	link := info.Mode()&fs.ModeSymlink != 0
+	if link && !insideLink(fsys, name) {
 		problems.Warnf(shown, 0, "symbolic link points outside the content folder; ignored")
 		return f, false, problems
 	}
 	info, err = fs.Stat(fsys, name)
 	switch {
+	case err != nil && link:
+		// Through a linked folder, out of an os.Root, or to nothing.
+		problems.Warnf(shown, 0, "symbolic link points outside the content folder, or to nothing; ignored")
+		return f, false, problems
 	case err != nil:
 		if !errors.Is(err, fs.ErrNotExist) {
 			problems.Errorf(shown, 0, "cannot read: %v", unwrapPath(err))
@@ -91,7 +93,7 @@ func ReadFile(fsys fs.FS, name, prefix string, maxSize int64) (f File, ok bool, 
 	case !info.Mode().IsRegular():
 		return f, false, nil
 	case info.Size() > maxSize:
-		problems.Errorf(shown, 0, "file is %s, over the limit of %s (max_file_size in site.toml)", size(info.Size()), size(maxSize))
+		problems.Errorf(shown, 0, "file is %s, over the limit of %s (max_file_size in site.toml)", diag.Size(info.Size()), diag.Size(maxSize))
 		return f, false, problems
 	}
 	data, err := fs.ReadFile(fsys, name)
@@ -102,7 +104,7 @@ func ReadFile(fsys fs.FS, name, prefix string, maxSize int64) (f File, ok bool, 
 		return f, false, problems
 	}
 	if int64(len(data)) > maxSize { // it grew while we looked
-		problems.Errorf(shown, 0, "file is %s, over the limit of %s (max_file_size in site.toml)", size(int64(len(data))), size(maxSize))
+		problems.Errorf(shown, 0, "file is %s, over the limit of %s (max_file_size in site.toml)", diag.Size(int64(len(data))), diag.Size(maxSize))
 		return f, false, problems
 	}
 	return File{Path: name, Data: data}, true, nil
@@ -176,14 +178,4 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-func size(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
 }

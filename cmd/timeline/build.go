@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"timeline/builder"
+	"timeline/builder/diag"
 )
 
 const buildHelp = `Usage: timeline build [flags]
@@ -45,7 +46,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "built %s, %s (%s, %s) in %v; %s\n",
 		plural(rep.Entries, "entry"), plural(rep.Pages, "page"), plural(rep.Files, "file"),
-		byteSize(rep.Bytes), rep.Duration.Round(1e6), plural(warnings, "warning"))
+		diag.Size(rep.Bytes), rep.Duration.Round(1e6), plural(warnings, "warning"))
 	return 0
 }
 
@@ -60,14 +61,4 @@ func plural(n int, word string) string {
 		word += "s"
 	}
 	return fmt.Sprintf("%d %s", n, word)
-}
-
-func byteSize(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
 }

@@ -4,12 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"timeline/builder"
 	"timeline/builder/place"
-	"timeline/builder/site"
 )
 
 const placesHelp = `Usage: timeline places [--json] FILE...
@@ -46,66 +44,59 @@ func places(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	p, err := builder.Open(*dir, "")
+	located, err := builder.Locate(*dir, fs.Args())
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
 	status := 0
-	for _, file := range fs.Args() {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			status = 1
-			continue
-		}
-		e, r, problems := p.Parse(file, data)
-		for _, pr := range problems {
+	for _, l := range located {
+		for _, pr := range l.Problems {
 			fmt.Fprintln(stderr, pr.Error())
 		}
-		if e == nil || problems.Err() != nil {
+		e := l.Entry
+		if e == nil {
 			status = 1
 			continue
 		}
-		s := site.New(site.Config{BaseURL: p.Config.BaseURLParsed(), HomeEntries: 1, FeedEntries: 1, Title: p.Config.Title},
-			p.Gazetteer, []site.Placed{site.NewPlaced(e, r)})
 		if *asJSON {
 			line, _ := json.Marshal(placesJSON{
-				File: file, Date: e.Date.String(), Title: e.Title, Byline: e.Byline,
-				Permalink: s.Entries[0].Permalink(), Countries: nonNil(r.Countries), Regions: nonNil(r.Regions),
-				Matches: r.Matches,
+				File: l.File, Date: e.Date.String(), Title: e.Title, Byline: e.Byline,
+				Permalink: l.Permalink, Countries: codes(l.Countries), Regions: codes(l.Regions),
+				Matches: l.Matches,
 			})
 			fmt.Fprintf(stdout, "%s\n", line)
 			continue
 		}
-		fmt.Fprintf(stdout, "%s: %s %q\n", file, e.Date, e.Title)
-		fmt.Fprintf(stdout, "  countries: %s\n", names(r.Countries, func(c string) string { return p.Gazetteer.Country(c).Name }))
-		fmt.Fprintf(stdout, "  regions:   %s\n", names(r.Regions, func(c string) string { return p.Gazetteer.Region(c).Name }))
-		for _, m := range r.Matches {
+		fmt.Fprintf(stdout, "%s: %s %q\n", l.File, e.Date, e.Title)
+		fmt.Fprintf(stdout, "  countries: %s\n", names(l.Countries))
+		fmt.Fprintf(stdout, "  regions:   %s\n", names(l.Regions))
+		for _, m := range l.Matches {
 			codes := "nothing"
 			if len(m.Codes) > 0 {
 				codes = strings.Join(m.Codes, ", ")
 			}
-			fmt.Fprintf(stdout, "  %s:%d: %q → %s (%s)\n", file, m.Line, m.Text, codes, m.Why)
+			fmt.Fprintf(stdout, "  %s:%d: %q → %s (%s)\n", l.File, m.Line, m.Text, codes, m.Why)
 		}
 	}
 	return status
 }
 
-func names(codes []string, name func(string) string) string {
-	if len(codes) == 0 {
-		return "none"
-	}
-	s := make([]string, len(codes))
-	for i, c := range codes {
-		s[i] = c + " " + name(c)
-	}
-	return strings.Join(s, ", ")
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
+func codes(places []builder.Named) []string {
+	s := make([]string, len(places))
+	for i, p := range places {
+		s[i] = p.Code
 	}
 	return s
+}
+
+func names(places []builder.Named) string {
+	if len(places) == 0 {
+		return "none"
+	}
+	s := make([]string, len(places))
+	for i, p := range places {
+		s[i] = p.Code + " " + p.Name
+	}
+	return strings.Join(s, ", ")
 }
