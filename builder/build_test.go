@@ -299,12 +299,9 @@ func checkFeed(t *testing.T, out string, base *url.URL, basePath, rel string, da
 	}
 }
 
-// TestBuildContent checks what the test site's pages say.
-func TestBuildContent(t *testing.T) {
-	dir := newTestSite(t)
-	out := filepath.Join(t.TempDir(), "public")
-	buildSite(t, dir, "https://owner.github.io/repo/", out)
-	read := func(name string) string {
+// reader returns a function that reads a file of the built site out.
+func reader(t *testing.T, out string) func(name string) string {
+	return func(name string) string {
 		t.Helper()
 		b, err := os.ReadFile(filepath.Join(out, name))
 		if err != nil {
@@ -312,6 +309,14 @@ func TestBuildContent(t *testing.T) {
 		}
 		return string(b)
 	}
+}
+
+// TestBuildContent checks what the test site's pages say.
+func TestBuildContent(t *testing.T) {
+	dir := newTestSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	buildSite(t, dir, "https://owner.github.io/repo/", out)
+	read := reader(t, out)
 
 	example := read("2025/02/02/volodomyr-zelenskyy-calls-on-ukraines-allies-to-step-up/index.html")
 	caption := "Keir Starmer announced further support for Ukraine during a visit to Kyiv last month."
@@ -482,14 +487,7 @@ func TestPublish(t *testing.T) {
 	writeFile(t, dir, "site.toml", string(toml)+"cname = \"timeline.example.org\"\n")
 	out := filepath.Join(t.TempDir(), "public")
 	buildSite(t, dir, "https://owner.github.io/repo", out)
-	read := func(name string) string {
-		t.Helper()
-		b, err := os.ReadFile(filepath.Join(out, name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return string(b)
-	}
+	read := reader(t, out)
 	if read(".nojekyll") != "" || read("CNAME") != "timeline.example.org\n" {
 		t.Errorf(".nojekyll or CNAME wrong")
 	}
