@@ -291,6 +291,11 @@ type story struct {
 	group    byte // of the headline, which the lead matches
 
 	ccity, creg, crus int // Cyrillic places
+
+	// Other places the story may name: a story stays near its own places,
+	// as news does, naming two or three countries and regions on the
+	// median, not a tour of the map.
+	reg2, city2, town2, ally2, rus2 int
 }
 
 func (g *generator) story(i int) story {
@@ -344,6 +349,8 @@ func (g *generator) story(i int) story {
 	d = max(d, 10)
 	s.losses = int(math.Min(400+d*1.1, 1650)) - 150 + r.IntN(300)
 	s.money = string(appendMoney(nil, r, countries[s.ally].cur))
+	s.reg2, s.city2, s.town2 = regWeights.pick(r), cityWeights.pick(r), pickTown(r, ymd(g.start.AddDate(0, 0, s.day)))
+	s.ally2, s.rus2 = allyWeights.pick(r), rusWeights.pick(r)
 
 	c := ctx{r: r, s: &s, date: date, ymd: ymd(date)}
 	c.setStyle()
@@ -671,8 +678,11 @@ func (c *ctx) sentence(b []byte, t *topic, pos int) []byte {
 	if pos > 0 && x < 0.12 || x < 0.04 {
 		return c.expand(b, c.pick(quoteSentences))
 	}
+	// Most sentences stay on the story, with its places; a few are
+	// background, which names others: real articles name two or three
+	// countries and regions each, on the median.
 	pool, base := t.body, t.base
-	if x > 0.6 {
+	if x > 0.88 {
 		pool, base = generalSentences, generalBase
 	}
 	for try := 0; try < 16; try++ {
@@ -2034,6 +2044,29 @@ func byEra(s string) func(c *ctx, b []byte) []byte {
 	return func(c *ctx, b []byte) []byte { return append(b, eraName(es, c.ymd)...) }
 }
 
+// near picks one of a story's places, own or other, and now and then any
+// place of weights.
+func (c *ctx) near(own, other int, weights weighted) int {
+	switch x := c.r.Float64(); {
+	case x < 0.55:
+		return own
+	case x < 0.9:
+		return other
+	}
+	return weights.pick(c.r)
+}
+
+// nearTown is near for towns, whose choice depends on the date.
+func (c *ctx) nearTown() int {
+	switch x := c.r.Float64(); {
+	case x < 0.55:
+		return c.s.town
+	case x < 0.9:
+		return c.s.town2
+	}
+	return pickTown(c.r, c.ymd)
+}
+
 func initSlots() {
 	slots = map[string]func(c *ctx, b []byte) []byte{
 		// the story's
@@ -2114,27 +2147,31 @@ func initSlots() {
 
 		// anyone's
 		"city": func(c *ctx, b []byte) []byte {
-			k := cityWeights.pick(c.r)
+			k := c.near(c.s.city, c.s.city2, cityWeights)
 			c.curCity, c.curReg = k, cities[k].reg
 			return append(b, c.nameOf(cities[k].names)...)
 		},
-		"region": func(c *ctx, b []byte) []byte { return c.regionPhrase(b, regWeights.pick(c.r)) },
+		"region": func(c *ctx, b []byte) []byte { return c.regionPhrase(b, c.near(c.s.reg, c.s.reg2, regWeights)) },
 		"regname": func(c *ctx, b []byte) []byte {
-			k := regWeights.pick(c.r)
+			k := c.near(c.s.reg, c.s.reg2, regWeights)
 			c.curReg = k
 			return append(b, c.nameOf(regions[k].names)...)
 		},
-		"town":    func(c *ctx, b []byte) []byte { return append(b, c.nameOf(towns[pickTown(c.r, c.ymd)].names)...) },
-		"townin":  func(c *ctx, b []byte) []byte { return c.townIn(b, pickTown(c.r, c.ymd)) },
-		"village": func(c *ctx, b []byte) []byte { return append(b, pickVillage(c.r, regWeights.pick(c.r))...) },
-		"rus":     func(c *ctx, b []byte) []byte { return c.rusPhrase(b, rusWeights.pick(c.r)) },
+		"town": func(c *ctx, b []byte) []byte {
+			return append(b, c.nameOf(towns[c.nearTown()].names)...)
+		},
+		"townin": func(c *ctx, b []byte) []byte { return c.townIn(b, c.nearTown()) },
+		"village": func(c *ctx, b []byte) []byte {
+			return append(b, pickVillage(c.r, c.near(c.s.reg, c.s.reg2, regWeights))...)
+		},
+		"rus": func(c *ctx, b []byte) []byte { return c.rusPhrase(b, c.near(c.s.rus, c.s.rus2, rusWeights)) },
 		"rusname": func(c *ctx, b []byte) []byte {
-			k := rusWeights.pick(c.r)
+			k := c.near(c.s.rus, c.s.rus2, rusWeights)
 			c.curRus = k
 			return append(b, rusRegions[k].name...)
 		},
 		"ruscity": func(c *ctx, b []byte) []byte {
-			k := rusWeights.pick(c.r)
+			k := c.near(c.s.rus, c.s.rus2, rusWeights)
 			c.curRus = k
 			return append(b, oneOf(c.r, rusRegions[k].cities)...)
 		},
@@ -2142,7 +2179,7 @@ func initSlots() {
 		"gov":    func(c *ctx, b []byte) []byte { return c.gov(b, c.curReg) },
 		"mayor":  func(c *ctx, b []byte) []byte { return c.mayor(b, c.curCity) },
 		"country": func(c *ctx, b []byte) []byte {
-			k := allyWeights.pick(c.r)
+			k := c.near(c.s.ally, c.s.ally2, allyWeights)
 			for k == c.curCountry {
 				k = allyWeights.pick(c.r)
 			}
