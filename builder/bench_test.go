@@ -87,3 +87,25 @@ func BenchmarkEdit(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParse parses and places 10,000 generated articles, on one core.
+func BenchmarkParse(b *testing.B) {
+	dir := benchSite(b, 10000)
+	p, err := Open(dir, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var files [][]byte
+	filepath.WalkDir(filepath.Join(dir, ContentDir), func(name string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			data, _ := os.ReadFile(name)
+			files = append(files, data)
+		}
+		return nil
+	})
+	for b.Loop() {
+		for i, data := range files {
+			p.Parse(strconv.Itoa(i)+".txt", data)
+		}
+	}
+}

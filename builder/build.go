@@ -60,7 +60,7 @@ func (p *Project) Parse(path string, data []byte) (*entry.Entry, place.Result, d
 	if e == nil {
 		return nil, place.Result{}, problems
 	}
-	r, more := p.Gazetteer.Place(e)
+	r, more := p.Gazetteer.Place(e, true)
 	return e, r, append(problems, more...)
 }
 
@@ -71,6 +71,14 @@ type Stats struct {
 	Files    int // files written, pages included
 	Bytes    int64
 	Duration time.Duration
+	// Stages is the time spent in each stage. Stages that run on every
+	// core count the time of each: their sum can pass Duration.
+	Stages Stages
+}
+
+// Stages is the time spent in each stage of a build.
+type Stages struct {
+	Read, Parse, Place, Model, Render, Write time.Duration
 }
 
 // ErrInput is returned when the input has errors; the report's Problems
@@ -85,6 +93,7 @@ func Build(dir, out string, opts Options) (Report, error) {
 	if out == "" {
 		out = filepath.Join(dir, "public")
 	}
+	start := time.Now()
 	d, err := output.Begin(out)
 	if err != nil {
 		return Report{}, err
@@ -94,7 +103,9 @@ func Build(dir, out string, opts Options) (Report, error) {
 		d.Abort()
 		return rep, err
 	}
-	return rep, d.Commit()
+	err = d.Commit()
+	rep.Duration = time.Since(start) // publishing included
+	return rep, err
 }
 
 // outputSink writes to an output.Dir, which starts empty: nothing is ever

@@ -95,6 +95,9 @@ func Locate(dir string, files []string) ([]Located, error) {
 			out[i].Permalink = e.Permalink()
 		}
 		r := a.placed.Places
+		if r.Matches == nil { // a build drops them; place it again to say why
+			r, _ = g.Place(a.entry, true)
+		}
 		out[i].Matches = r.Matches
 		out[i].Countries = make([]Named, 0, len(r.Countries))
 		for _, c := range r.Countries {

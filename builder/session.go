@@ -22,12 +22,14 @@ import (
 
 	"timeline/builder/diag"
 	"timeline/builder/entry"
+	"timeline/builder/place"
 	"timeline/builder/render"
 	"timeline/builder/site"
 	"timeline/builder/source"
 )
 
-// A Sink receives a build's files.
+// A Sink receives a build's files. Write may be called from several
+// goroutines at once.
 type Sink interface {
 	Write(name string, data []byte) error
 	// Remove is told of a file an earlier build wrote that this one has
@@ -69,6 +71,7 @@ type Session struct {
 	static   map[string]staticFile // output name → the static file it copies
 	articles map[string]*article   // content path, "content/a.txt" → parsed
 	content  fs.FS                 // the content folder, during an update
+	stages   Stages                // of the update under way
 	prints   map[string]uint64     // each file written → fingerprint of what it was made from
 	broken   diag.List             // problems with settings and templates
 	ready    bool                  // the first full update has run
@@ -140,6 +143,7 @@ func (s *Session) Update(changed []string, sink Sink) (Report, error) {
 		s.readStatic()
 	}
 	defer s.openContent()()
+	s.stages = Stages{}
 	switch {
 	case s.project == nil:
 		// Nothing can be read without settings; a fix rereads everything.
@@ -160,6 +164,7 @@ func (s *Session) Update(changed []string, sink Sink) (Report, error) {
 		return rep, err
 	}
 	rep.Duration = time.Since(start)
+	rep.Stages = s.stages
 	return rep, nil
 }
 
@@ -243,8 +248,15 @@ func (s *Session) readAll() {
 	if s.content == nil {
 		return // no content folder
 	}
-	files, problems := source.Read(s.content, ContentDir, s.project.Config.MaxFileSize)
-	s.addFiles(files, problems)
+	s.readList(".")
+}
+
+// readList reads and parses the article files of the content folder dir.
+func (s *Session) readList(dir string) {
+	t := time.Now()
+	names, problems := source.List(s.content, dir, ContentDir)
+	s.stages.Read += time.Since(t)
+	s.addFiles(names, problems)
 }
 
 // read rereads c, a content file or folder, which may be gone.
@@ -267,16 +279,11 @@ func (s *Session) read(c string) {
 	case err != nil:
 		// Gone: its articles went with it.
 	case info.IsDir():
-		s.addFiles(source.ReadDir(s.content, rel, ContentDir, s.project.Config.MaxFileSize))
+		s.readList(rel)
 	case info.Mode()&fs.ModeSymlink != 0 && isDir(s.content, rel):
 		// A link to a folder: a full read does not follow it either.
 	default:
-		f, ok, problems := source.ReadFile(s.content, rel, ContentDir, s.project.Config.MaxFileSize)
-		if ok {
-			s.addFiles([]source.File{f}, problems)
-		} else if len(problems) > 0 {
-			s.articles[c] = &article{problems: problems}
-		}
+		s.addFiles([]string{rel}, nil)
 	}
 }
 
@@ -285,22 +292,79 @@ func isDir(fsys fs.FS, name string) bool {
 	return err == nil && info.IsDir()
 }
 
-// addFiles parses and places files, and keeps the problems of files that
-// could not be read with the file they concern.
-func (s *Session) addFiles(files []source.File, problems diag.List) {
+// addFiles reads, parses and places the content files names, on every
+// core, and keeps the problems of files that could not be read with the
+// file they concern. A file is read only when a core is ready to parse it,
+// so that the files of a large site are never all in memory twice.
+func (s *Session) addFiles(names []string, problems diag.List) {
 	for _, pr := range problems {
-		a := s.articles[pr.Path]
-		if a == nil {
-			a = &article{}
-			s.articles[pr.Path] = a
+		s.problem(pr)
+	}
+	parsed := make([]*article, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex // guards s.stages
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var st Stages
+			for i := range next {
+				parsed[i] = s.parseFile(names[i], &st)
+			}
+			mu.Lock()
+			s.stages.Read += st.Read
+			s.stages.Parse += st.Parse
+			s.stages.Place += st.Place
+			mu.Unlock()
+		}()
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, name := range names {
+		if a := parsed[i]; a != nil {
+			s.articles[path.Join(ContentDir, name)] = a
 		}
-		a.problems = append(a.problems, pr)
 	}
-	for _, f := range files {
-		name := path.Join(ContentDir, f.Path)
-		e, r, problems := s.project.Parse(name, f.Data)
-		s.articles[name] = &article{entry: e, placed: site.NewPlaced(e, r), problems: problems}
+}
+
+// parseFile reads, parses and places the content file name, timing each
+// stage into st. It returns nil for a file that is not an article.
+func (s *Session) parseFile(name string, st *Stages) *article {
+	t0 := time.Now()
+	f, ok, problems := source.ReadFile(s.content, name, ContentDir, s.project.Config.MaxFileSize)
+	t1 := time.Now()
+	st.Read += t1.Sub(t0)
+	if !ok {
+		if len(problems) > 0 {
+			return &article{problems: problems}
+		}
+		return nil
 	}
+	e, more := entry.Parse(path.Join(ContentDir, name), f.Data)
+	problems = append(problems, more...)
+	t2 := time.Now()
+	st.Parse += t2.Sub(t1)
+	var r place.Result
+	if e != nil {
+		r, more = s.project.Gazetteer.Place(e, false)
+		problems = append(problems, more...)
+	}
+	st.Place += time.Since(t2)
+	return &article{entry: e, placed: site.NewPlaced(e, r), problems: problems}
+}
+
+// problem keeps a problem of a file that is no article with the file.
+func (s *Session) problem(pr diag.Problem) {
+	a := s.articles[pr.Path]
+	if a == nil {
+		a = &article{}
+		s.articles[pr.Path] = a
+	}
+	a.problems = append(a.problems, pr)
 }
 
 // problems returns every problem of the site as it is, sorted.
@@ -331,11 +395,14 @@ func (s *Session) render(sink Sink, rep *Report) error {
 			placed = append(placed, a.placed)
 		}
 	}
-	m := site.New(s.project.siteConfig(), s.project.Gazetteer, placed)
-	m.Assets = map[string]string{}
+	cfg := s.project.siteConfig()
+	cfg.Assets = map[string]string{}
 	for name, hashed := range s.assets {
-		m.Assets[name] = m.URL(hashed)
+		cfg.Assets[name] = s.BasePath() + hashed
 	}
+	t := time.Now()
+	m := site.New(cfg, s.project.Gazetteer, placed)
+	s.stages.Model = time.Since(t)
 	global := s.global()
 	mix := func(print uint64) uint64 { return print ^ global*0x9E3779B97F4A7C15 }
 
@@ -376,7 +443,7 @@ func (s *Session) render(sink Sink, rep *Report) error {
 	if rep.Problems.Err() != nil {
 		return ErrInput
 	}
-	if err := runJobs(jobs, sink, rep); err != nil {
+	if err := runJobs(jobs, sink, rep, &s.stages); err != nil {
 		return err
 	}
 	for name := range s.prints {
@@ -401,32 +468,42 @@ type job struct {
 	make func(render.Emit) error
 }
 
-// runJobs makes the files, on every core, and writes them to the sink one
-// at a time. Which file is made first does not matter: each stands alone.
-func runJobs(jobs []job, sink Sink, rep *Report) error {
-	var mu sync.Mutex // guards sink, rep and failed
+// runJobs makes the files and writes them to the sink, on every core.
+// Which file is made first does not matter: each stands alone.
+func runJobs(jobs []job, sink Sink, rep *Report, stages *Stages) error {
+	var mu sync.Mutex // guards rep, stages and failed
 	var failed error
-	emit := func(name string, data []byte) error {
-		mu.Lock()
-		defer mu.Unlock()
-		rep.Files++
-		rep.Bytes += int64(len(data))
-		rep.Written = append(rep.Written, name)
-		return sink.Write(name, data)
-	}
 	next := make(chan job)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var making, writing time.Duration
+			emit := func(name string, data []byte) error {
+				mu.Lock()
+				rep.Files++
+				rep.Bytes += int64(len(data))
+				rep.Written = append(rep.Written, name)
+				mu.Unlock()
+				t := time.Now()
+				err := sink.Write(name, data)
+				writing += time.Since(t)
+				return err
+			}
 			for j := range next {
+				t := time.Now()
 				if err := j.make(emit); err != nil {
 					mu.Lock()
 					failed = cmp.Or(failed, err)
 					mu.Unlock()
 				}
+				making += time.Since(t)
 			}
+			mu.Lock()
+			stages.Render += making - writing
+			stages.Write += writing
+			mu.Unlock()
 		}()
 	}
 	for _, j := range jobs {

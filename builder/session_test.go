@@ -9,15 +9,23 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
-// memSink keeps a site in memory, as a preview server does. It makes the
-// files a build leaves to be made when asked for (LazySink) at once.
+// memSink keeps a site in memory, as a preview server does.
 type memSink map[string]string
 
-func (m memSink) Write(name string, data []byte) error { m[name] = string(data); return nil }
-func (m memSink) Remove(name string) error             { delete(m, name); return nil }
+var memMu sync.Mutex // for memSinks written from several goroutines
+
+func (m memSink) Write(name string, data []byte) error {
+	memMu.Lock()
+	defer memMu.Unlock()
+	m[name] = string(data)
+	return nil
+}
+
+func (m memSink) Remove(name string) error { delete(m, name); return nil }
 
 // lazySink is a memSink that is a LazySink: it keeps the makers, and
 // makes the files only when the test compares them.

@@ -97,3 +97,8 @@ func makeDate(y, m, d int, hasDay bool, text string) (Date, error) {
 	}
 	return Date{Year: y, Month: time.Month(m), Day: d}, nil
 }
+
+// DateOf returns the day of t.
+func DateOf(t time.Time) Date {
+	return Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}
+}

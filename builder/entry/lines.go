@@ -82,6 +82,9 @@ var socialWords = setOf("facebook", "twitter", "x", "telegram", "whatsapp", "lin
 	"email", "e-mail", "print", "share", "like", "this:", "copy", "link", "pinterest", "viber",
 	"messenger", "flipboard", "bluesky", "threads", "mastodon", "vk", "ok")
 
+// furnitureRE matches whole lines of furniture by how they start; only
+// lines whose first word is one of furnitureStarts are tried, which spares
+// the regular expression the article's own lines.
 var furnitureRE = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`share (?:on|via|to) [\w ]{1,20}`,
 	`(?:post )?comments? \(\d+\)`,
@@ -104,18 +107,32 @@ var furnitureRE = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`follow (?:ap's|our|the|all of)\b.{0,60}\bcoverage\b.*`,
 	`menafn\d+id\d+`,
 	`menafn provides the information.*`,
-	`.{0,60}\b(?:become a (?:member|patron)|support us|help us keep going|contribute today|donate now|support (?:our|independent) journalism|become our patron)\b.{0,60}`,
 	`view comments\b.*`,
 	`save (?:articles|this article|stories) to read later.*`,
-	`.{0,40}\bis a trust project member`,
 	`follow us(?: on .{1,40})?`,
 	`_{3,}`,
 	`we need your help(?: now)?(?: more than ever)?\.?`,
-	`(?:.{0,40}\b(?:click|view|read|see|terms|our)\b.{0,40})?\bprivacy (?:policy|dashboard)\b.{0,40}`,
 	`(?:tags|теги|мітки|schlagworte)\s*:.*`,
 	`related topics\b.*`,
 	`(?:читайте також|читайте также|lesen sie auch|اقرأ أيضا)\s*:?.*`,
 }, "|") + `)$`)
+
+// furnitureStarts are the first words of the lines furnitureRE matches.
+var furnitureStarts = setOf("share", "post", "comments", "comment", "read", "also", "see", "we",
+	"this", "accept", "manage", "subscribe", "sign", "follow", "join", "click", "download",
+	"advertisement", "©", "(c)", "copyright", "(this", "view", "save", "tags", "теги", "мітки",
+	"schlagworte", "related", "читайте", "lesen", "اقرأ")
+
+// furnitureWithin matches lines of furniture by what they hold: appeals
+// for money, badges, links to a privacy policy. Only lines that hold one
+// of furnitureClues are tried.
+var furnitureWithin = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
+	`.{0,60}\b(?:become a (?:member|patron)|support us|help us keep going|contribute today|donate now|support (?:our|independent) journalism|become our patron)\b.{0,60}`,
+	`.{0,40}\bis a trust project member`,
+	`(?:.{0,40}\b(?:click|view|read|see|terms|our)\b.{0,40})?\bprivacy (?:policy|dashboard)\b.{0,40}`,
+}, "|") + `)$`)
+
+var furnitureClues = []string{"member", "patron", "support", "help us", "contribute", "donate", "journalism", "trust project", "privacy"}
 
 // isFurniture reports whether s is site furniture: share and comment
 // widgets, cookie and subscription prompts, "Read more:" lines.
@@ -124,13 +141,19 @@ func isFurniture(s string) bool {
 		return false
 	}
 	low := strings.ToLower(s)
-	if furnitureLines[low] || isBreadcrumb(s) || allSocial(low) {
+	if furnitureLines[low] || isBreadcrumb(s) || len(low) < 120 && allSocial(low) {
 		return true
 	}
-	if strings.Contains(low, "cookie") && len(s) < 500 && containsAny(low, "we use", "use cookies", "consent", "accept", "partners", "privacy") {
+	if strings.Contains(low, "cookie") && containsAny(low, "we use", "use cookies", "consent", "accept", "partners", "privacy") {
 		return true
 	}
-	return furnitureRE.MatchString(s)
+	first, _, _ := strings.Cut(low, " ")
+	if furnitureStarts[strings.TrimRight(first, ":")] || strings.HasPrefix(first, "menafn") || strings.HasPrefix(first, "___") {
+		if furnitureRE.MatchString(s) {
+			return true
+		}
+	}
+	return containsAny(low, furnitureClues...) && furnitureWithin.MatchString(s)
 }
 
 func allSocial(low string) bool {
@@ -175,7 +198,7 @@ var creditRE = regexp.MustCompile(`^\(?(?:Reporting|Additional reporting|Writing
 // Olena Harmash; Editing by Alex Richardson)" or "Associated Press writer
 // Jon Gambrell in Dubai contributed to this report."
 func isCredit(s string) bool {
-	return len(s) < 400 && creditRE.MatchString(s)
+	return len(s) < 400 && (strings.Contains(s, " by ") || strings.Contains(s, "contributed")) && creditRE.MatchString(s)
 }
 
 // outlets are news agencies and sites whose names print alone on a line

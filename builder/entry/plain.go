@@ -425,6 +425,9 @@ var bracketCreditRE = regexp.MustCompile(`^(.{10,300}?)\s*\[([^\[\]]{2,60}/[^\[\
 // bracketCredit splits a caption that ends with its credit in brackets,
 // as Al Jazeera prints them: "... in Gaza [Mohammed Saber/EPA]".
 func bracketCredit(s string) (text, credit string) {
+	if !strings.HasSuffix(s, "]") {
+		return s, ""
+	}
 	if m := bracketCreditRE.FindStringSubmatch(s); m != nil {
 		return m[1], m[2]
 	}

@@ -175,9 +175,16 @@ func cut(s string, n int) string {
 func readTime(prose []Text) int {
 	words, chars := 0, 0
 	for _, t := range prose {
-		words += len(strings.Fields(t.S))
+		space := true
 		for _, r := range t.S {
-			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			switch {
+			case r == ' ' || r == '\t' || r == '\n':
+				space = true
+			case space:
+				words++
+				space = false
+			}
+			if r >= 0x3000 && unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
 				chars++
 			}
 		}

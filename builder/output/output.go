@@ -17,14 +17,18 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
-// A Dir is a site being written.
+// A Dir is a site being written. Its methods may be called from several
+// goroutines at once.
 type Dir struct {
 	target string // the folder the site is published to
 	tmp    string // where it is written first
 	unlock func()
-	dirs   map[string]bool // folders made so far
+
+	mu   sync.Mutex
+	dirs map[string]bool // folders made so far
 }
 
 // Begin starts writing a new site that Commit will put at target.
@@ -62,14 +66,17 @@ func (d *Dir) Write(name string, data []byte) error {
 	if !fs.ValidPath(name) || name == "." || strings.Contains(name, "\\") {
 		return fmt.Errorf("output: invalid file name %q", name)
 	}
+	d.mu.Lock()
 	if dir := path.Dir(name); !d.dirs[dir] {
 		if err := os.MkdirAll(filepath.Join(d.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
+			d.mu.Unlock()
 			return err
 		}
 		for ; dir != "."; dir = path.Dir(dir) {
 			d.dirs[dir] = true
 		}
 	}
+	d.mu.Unlock()
 	return os.WriteFile(filepath.Join(d.tmp, filepath.FromSlash(name)), data, 0o644)
 }
 

@@ -83,7 +83,8 @@ type Group struct {
 type Gazetteer struct {
 	countries map[string]*Country
 	regions   map[string]*Region
-	capitals  map[string]bool // regions that are capital cities
+	capitals  map[string]bool     // regions that are capital cities
+	own       map[string][]string // each country's code, as a list of one
 	iso       map[string]string
 	names     *node // every phrase, as a trie of words
 }
@@ -114,6 +115,7 @@ func New(p Places) (*Gazetteer, error) {
 		countries: map[string]*Country{},
 		regions:   map[string]*Region{},
 		capitals:  map[string]bool{},
+		own:       map[string][]string{},
 		iso:       map[string]string{},
 		names:     &node{},
 	}
@@ -128,6 +130,7 @@ func New(p Places) (*Gazetteer, error) {
 				name = f[3]
 			}
 			g.countries[f[1]] = &Country{Code: f[1], Name: name}
+			g.own[f[1]] = []string{f[1]}
 			g.iso[f[1]] = f[2]
 			for _, n := range f[2:] {
 				if n != "" && !strings.Contains(n, ",") {
@@ -159,6 +162,7 @@ func (g *Gazetteer) With(p Places) (*Gazetteer, error) {
 		countries: clonePtrMap(g.countries),
 		regions:   clonePtrMap(g.regions),
 		capitals:  cloneMap(g.capitals),
+		own:       cloneMap(g.own),
 		iso:       g.iso,
 		names:     g.names.clone(),
 	}
@@ -211,6 +215,7 @@ func (g *Gazetteer) Extend(p Places, override bool) error {
 			}
 			have = &Country{Code: c.Code}
 			g.countries[c.Code] = have
+			g.own[c.Code] = []string{c.Code}
 		}
 		if c.Name != "" {
 			have.Name = c.Name

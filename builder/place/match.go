@@ -2,6 +2,7 @@ package place
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -113,19 +114,25 @@ func titleCase(s string) string {
 // A token is a word or a punctuation mark of the text being placed.
 type token struct {
 	text       string // the word, with apostrophes and look-alike letters made plain
-	start, end int    // byte offsets in the text
+	start, end int32  // byte offsets in the text
+	sentence   int32  // index of the sentence the token is in
 	punct      bool   // punctuation: phrases do not cross it
 	hyphen     bool   // a hyphen: "Ivano-Frankivsk", "Iranian-made"
 	possessive bool   // "Ukraine's": the "'s" is dropped from text
 	caps       bool   // written in capitals: "KYIV"
-	sentence   int    // index of the sentence the token is in
 }
 
 // tokenize splits s into words and punctuation. Words keep inner
 // apostrophes ("d'Ivoire") and the dots of abbreviations ("U.S.").
-func tokenize(s string) []token {
-	var toks []token
-	sentence := 0
+func tokenize(s string) []token { return appendTokens(nil, s) }
+
+// appendTokens is tokenize, appending to toks: Match tokenizes every text
+// of an article into one slice.
+func appendTokens(toks []token, s string) []token {
+	var sentence int32
+	if len(s) > math.MaxInt32 {
+		s = s[:math.MaxInt32]
+	}
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
@@ -155,7 +162,7 @@ func tokenize(s string) []token {
 			toks = append(toks, word(s, i, j, sentence))
 			i = j
 		default:
-			t := token{text: string(r), start: i, end: i + size, punct: true, sentence: sentence}
+			t := token{text: s[i : i+size], start: int32(i), end: int32(i + size), punct: true, sentence: sentence}
 			if r == '-' || r == '\u2011' || r == '\u2010' {
 				t.punct, t.hyphen, t.text = false, true, "-"
 			}
@@ -170,13 +177,15 @@ func tokenize(s string) []token {
 }
 
 // word makes the token for the word s[i:j].
-func word(s string, i, j, sentence int) token {
+func word(s string, i, j int, sentence int32) token {
 	w := s[i:j]
-	t := token{start: i, end: j, sentence: sentence}
-	for _, suffix := range []string{"'s", "’s", "ʼs", "'S", "’S"} {
-		if strings.HasSuffix(w, suffix) && len(w) > len(suffix) {
-			w, t.possessive = w[:len(w)-len(suffix)], true
-			break
+	t := token{start: int32(i), end: int32(j), sentence: sentence}
+	if last := w[len(w)-1]; last == 's' || last == 'S' {
+		for _, suffix := range []string{"'s", "’s", "ʼs", "'S", "’S"} {
+			if strings.HasSuffix(w, suffix) && len(w) > len(suffix) {
+				w, t.possessive = w[:len(w)-len(suffix)], true
+				break
+			}
 		}
 	}
 	if !t.possessive {
@@ -187,8 +196,22 @@ func word(s string, i, j, sentence int) token {
 		}
 	}
 	t.text = plainLetters(w)
-	t.caps = utf8.RuneCountInString(t.text) > 1 && strings.ToUpper(t.text) == t.text && strings.ToLower(t.text) != t.text
+	t.caps = isCaps(t.text)
 	return t
+}
+
+// isCaps reports whether w has two letters or more, all capitals.
+func isCaps(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters > 1
 }
 
 func isWordRune(r rune) bool {

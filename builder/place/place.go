@@ -20,6 +20,7 @@ package place
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"timeline/builder/diag"
 	"timeline/builder/entry"
@@ -49,7 +50,10 @@ type Text struct {
 // Place finds the places of an entry. Countries and regions set in its
 // front matter replace what the text says, each list on its own; a region
 // always brings its country.
-func (g *Gazetteer) Place(e *entry.Entry) (Result, diag.List) {
+//
+// With explain, the result says what each word did, and why, in Matches;
+// a build, which needs only the places, leaves them out.
+func (g *Gazetteer) Place(e *entry.Entry, explain bool) (Result, diag.List) {
 	texts := []Text{{e.Title, e.TitleLine}}
 	if e.Caption.Text != "" {
 		texts = append(texts, Text{e.Caption.Text, e.Caption.Line})
@@ -57,7 +61,7 @@ func (g *Gazetteer) Place(e *entry.Entry) (Result, diag.List) {
 	for _, t := range e.Prose {
 		texts = append(texts, Text{t.S, t.Line})
 	}
-	r := g.Match(texts)
+	r := g.Match(texts, explain)
 
 	var problems diag.List
 	resolve := func(names []string, wantRegion bool, what, one string) []string {
@@ -91,22 +95,31 @@ func (g *Gazetteer) complete(countries, regions []string) ([]string, []string) {
 	}
 	slices.Sort(countries)
 	slices.Sort(regions)
-	return slices.Compact(countries), slices.Compact(regions)
+	// Clipped copies: the lists grew with every match, and are kept long.
+	return slices.Clone(slices.Compact(countries)), slices.Clone(slices.Compact(regions))
 }
 
 // Match places a sequence of texts that belong together, such as the parts
 // of one article: some rules look at the whole.
-func (g *Gazetteer) Match(texts []Text) Result {
+func (g *Gazetteer) Match(texts []Text, explain bool) Result {
+	buf := tokenPool.Get().(*[]token)
+	defer func() {
+		if cap(*buf) < 1<<20 { // a huge text's tokens are not worth keeping
+			tokenPool.Put(buf)
+		}
+	}()
+	toks := (*buf)[:0]
 	docs := make([][]token, len(texts))
 	for i, t := range texts {
-		docs[i] = tokenize(t.S)
+		start := len(toks)
+		toks = appendTokens(toks, t.S)
+		docs[i] = toks[start:len(toks):len(toks)]
 	}
+	*buf = toks
 	ctx := g.context(docs)
 	var r Result
 	for i, t := range texts {
-		for _, m := range g.scan(t.S, docs[i], ctx) {
-			m.Line = t.Line
-			r.Matches = append(r.Matches, m)
+		g.scan(t.S, docs[i], ctx, func(m Match, why reason) {
 			for _, code := range m.Codes {
 				if g.regions[code] != nil {
 					r.Regions = append(r.Regions, code)
@@ -114,15 +127,22 @@ func (g *Gazetteer) Match(texts []Text) Result {
 					r.Countries = append(r.Countries, code)
 				}
 			}
-		}
+			if explain {
+				m.Line, m.Why = t.Line, g.explain(why)
+				r.Matches = append(r.Matches, m)
+			}
+		})
 	}
 	r.Countries, r.Regions = g.complete(r.Countries, r.Regions)
 	return r
 }
 
+// tokenPool keeps the token slices of matches gone by, for the next: an
+// article's tokens are thousands, and a build places thousands of them.
+var tokenPool = sync.Pool{New: func() any { return new([]token) }}
+
 // scan finds the phrases of one text, longest first, and judges each.
-func (g *Gazetteer) scan(s string, toks []token, ctx docContext) []Match {
-	var out []Match
+func (g *Gazetteer) scan(s string, toks []token, ctx docContext, found func(Match, reason)) {
 	for i := 0; i < len(toks); i++ {
 		if toks[i].punct || toks[i].hyphen {
 			continue
@@ -131,12 +151,10 @@ func (g *Gazetteer) scan(s string, toks []token, ctx docContext) []Match {
 		if t == nil {
 			continue
 		}
-		m := Match{Text: s[toks[i].start:toks[end-1].end]}
-		m.Codes, m.Why = g.judge(toks, i, end, t, n, ctx)
-		out = append(out, m)
+		codes, why := g.judge(toks, i, end, t, n, ctx)
+		found(Match{Text: s[toks[i].start:toks[end-1].end], Codes: codes}, why)
 		i = end - 1
 	}
-	return out
 }
 
 // longest returns the end of the longest phrase starting at toks[i], its

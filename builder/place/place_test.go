@@ -51,7 +51,7 @@ func TestCases(t *testing.T) {
 	}
 	failed := 0
 	for _, c := range cases {
-		r := g.Match([]Text{{S: c.text, Line: 1}})
+		r := g.Match([]Text{{S: c.text, Line: 1}}, true)
 		slices.Sort(c.countries)
 		slices.Sort(c.regions)
 		if !slices.Equal(r.Countries, c.countries) || !slices.Equal(r.Regions, c.regions) {
@@ -81,7 +81,7 @@ func TestExample(t *testing.T) {
 	if e == nil {
 		t.Fatal(problems.Err())
 	}
-	r, problems := Builtin().Place(e)
+	r, problems := Builtin().Place(e, true)
 	if err := problems.Err(); err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package place
 
 import (
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,58 +11,72 @@ import (
 // so "timeline places" can show it. They are written for English news
 // text, which is what the gazetteer's names are.
 
+// A reason says why a phrase put a text in places, or nowhere. It is
+// made into words only for "timeline places": a build places every
+// article and needs only the codes.
+type reason struct {
+	text   string   // "town in ", "a person's name"
+	detail string   // after text: a year
+	places []string // codes, named after text and detail
+	tail   string
+}
+
+func (g *Gazetteer) explain(r reason) string {
+	return r.text + r.detail + g.placeNames(r.places) + r.tail
+}
+
 // judge decides what the phrase toks[i:end], whose target is t at trie
 // node n, puts the text in, and why.
-func (g *Gazetteer) judge(toks []token, i, end int, t *target, n *node, ctx docContext) ([]string, string) {
+func (g *Gazetteer) judge(toks []token, i, end int, t *target, n *node, ctx docContext) ([]string, reason) {
 	switch t.kind {
 	case stop:
-		return nil, "the name of something else, not a place"
+		return nil, reason{text: "the name of something else, not a place"}
 	case ambiguous:
-		return nil, "a town of this name is in more than one region"
+		return nil, reason{text: "a town of this name is in more than one region"}
 	}
 	if y := historyYear(toks, i); y != "" {
-		return nil, "history (" + y + "), not news from the place"
+		return nil, reason{text: "history (", detail: y, tail: "), not news from the place"}
 	}
 	switch t.kind {
 	case country, demonym, capital:
 		if weaponOrigin(toks, end) {
-			return nil, "a weapon's origin, not a place"
+			return nil, reason{text: "a weapon's origin, not a place"}
 		}
 		if personNames[toks[i].text] && personName(toks, i, end) {
-			return nil, "a person's name"
+			return nil, reason{text: "a person's name"}
 		}
 		if toks[i].text == "Georgia" && (ctx.usState || georgiaState(toks, i, end)) {
-			return nil, "Georgia, the US state"
+			return nil, reason{text: "Georgia, the US state"}
 		}
 	case town:
 		if rivers[toks[i].text] && river(toks, i, end) {
-			return nil, "the river, not the city"
+			return nil, reason{text: "the river, not the city"}
 		}
 	case regionName:
 		if list(toks, end) {
 			if f := n.child(token{text: "regions"}); f != nil && f.target != nil {
 				t = f.target // "Kyiv and Chernihiv regions": Kyiv Oblast
-				return t.codes, "region: " + g.placeNames(t.codes)
+				return t.codes, reason{text: "region: ", places: t.codes}
 			}
 		}
 		if code := t.codes[0]; g.capitals[code] && government(toks, i, end) {
-			c := g.regions[code].Country
-			return []string{c}, "the capital standing for the government: " + g.countries[c].Name + ", not the city"
+			c := g.own[g.regions[code].Country]
+			return c, reason{text: "the capital standing for the government: ", places: c, tail: ", not the city"}
 		}
 	}
 	switch t.kind {
 	case country:
-		return t.codes, "country"
+		return t.codes, reason{text: "country"}
 	case demonym:
-		return t.codes, "demonym: " + g.placeNames(t.codes)
+		return t.codes, reason{text: "demonym: ", places: t.codes}
 	case capital:
-		return t.codes, "capital of " + g.placeNames(t.codes)
+		return t.codes, reason{text: "capital of ", places: t.codes}
 	case town:
-		return t.codes, "town in " + g.placeNames(t.codes)
+		return t.codes, reason{text: "town in ", places: t.codes}
 	case group:
-		return t.codes, "names " + g.placeNames(t.codes)
+		return t.codes, reason{text: "names ", places: t.codes}
 	}
-	return t.codes, "region: " + g.placeNames(t.codes)
+	return t.codes, reason{text: "region: ", places: t.codes}
 }
 
 // docContext is what the whole text says that a single match needs.
@@ -75,7 +88,7 @@ func (g *Gazetteer) context(docs [][]token) docContext {
 	var ctx docContext
 	for _, toks := range docs {
 		for i, t := range toks {
-			if usCues[t.text] || i+1 < len(toks) && usCues[t.text+" "+toks[i+1].text] {
+			if usCues[t.text] || i+1 < len(toks) && usCueFirsts[t.text] && usCues[t.text+" "+toks[i+1].text] {
 				ctx.usState = true
 			}
 		}
@@ -92,6 +105,9 @@ var usCues = wordSet("Alabama Alaska Arizona Arkansas California Colorado Connec
 	"Oregon Pennsylvania Tennessee Texas Utah Vermont Virginia Wisconsin Wyoming Atlanta Savannah",
 	"New Hampshire", "New Jersey", "New Mexico", "North Carolina", "North Dakota", "Rhode Island",
 	"South Carolina", "South Dakota", "West Virginia", "Peach State")
+
+// usCueFirsts are the first words of usCues' two-word names.
+var usCueFirsts = wordSet("New North South Rhode West Peach")
 
 // georgiaState reports whether the words next to "Georgia" make it the
 // state: "Georgia Gov. Brian Kemp", "the governor of Georgia".
@@ -270,11 +286,15 @@ func historyYear(toks []token, i int) string {
 }
 
 func isOldYear(s string) bool {
-	if len(s) != 4 {
+	if len(s) != 4 || s[0] != '1' || s < "1000" || s > "1990" {
 		return false
 	}
-	y, err := strconv.Atoi(s)
-	return err == nil && y >= 1000 && y <= 1990
+	for i := 1; i < 4; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // wordAt returns the word toks[i], or "" when toks[i] is punctuation or

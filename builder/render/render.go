@@ -24,7 +24,7 @@ import (
 
 // Kinds are the page kinds, each rendered by the template file of its name
 // in the templates folder, inside base.html.
-var Kinds = []string{"home", "entry", "day", "month", "year", "archive", "countries", "regions", "country", "region", "404"}
+var Kinds = []string{"home", "entry", "day", "month", "span", "year", "archive", "countries", "regions", "country", "region", "404"}
 
 // A Renderer renders sites with one set of templates.
 type Renderer struct {
@@ -58,11 +58,15 @@ func New(fsys fs.FS, basePath string) (*Renderer, error) {
 	return r, nil
 }
 
-// fragment renders the template name for the entry e, once for each
-// version of the entry: a list shows an entry alike on every page that
-// lists it, and the site lists each entry on many pages (its day, its
-// month, each of its places' months). A version is the entry's Print.
-func (r *Renderer) fragment(name string, e *site.Entry) (template.HTML, error) {
+// A printer is what a fragment shows: an entry, or the site's settings.
+type printer interface{ Print() uint64 }
+
+// fragment renders the template name for e, once for each version of e: a
+// list shows an entry alike on every page that lists it, and the site
+// lists each entry on many pages (its day, its month, each of its places'
+// months); the site's masthead is the same on every page. A version is
+// e's Print.
+func (r *Renderer) fragment(name string, e printer) (template.HTML, error) {
 	key := fragmentKey{name, e.Print()}
 	r.mu.Lock()
 	h, ok := r.cache[key]

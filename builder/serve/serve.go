@@ -108,22 +108,30 @@ func (f *file) bytes() ([]byte, error) {
 
 // pending collects an update's files, to apply once it has succeeded.
 type pending struct {
+	mu      sync.Mutex
 	writes  map[string]*file
 	removes []string
 }
 
 func (p *pending) Write(name string, data []byte) error {
-	p.writes[name] = &file{data: bytes.Clone(data)}
+	f := &file{data: bytes.Clone(data)}
+	p.mu.Lock()
+	p.writes[name] = f
+	p.mu.Unlock()
 	return nil
 }
 
 func (p *pending) WriteLazy(name string, make func() ([]byte, error)) error {
+	p.mu.Lock()
 	p.writes[name] = &file{make: make}
+	p.mu.Unlock()
 	return nil
 }
 
 func (p *pending) Remove(name string) error {
+	p.mu.Lock()
 	p.removes = append(p.removes, name)
+	p.mu.Unlock()
 	return nil
 }
 

@@ -3,6 +3,8 @@ package site
 import (
 	"encoding/binary"
 	"hash/maphash"
+	"maps"
+	"slices"
 	"strconv"
 )
 
@@ -59,6 +61,19 @@ func (p *printer) entry(e *Entry) {
 	p.num(e.print)
 }
 
+// Print returns a hash of the site's settings: what the parts every page
+// shares (its masthead, its footer) show.
+func (s *Site) Print() uint64 { return s.print }
+
+func configPrint(c Config) uint64 {
+	p := newPrinter()
+	p.str(c.Title, c.Description, c.BaseURL.String(), c.Language, c.CNAME)
+	for _, k := range slices.Sorted(maps.Keys(c.Assets)) {
+		p.str(k, c.Assets[k])
+	}
+	return p.sum()
+}
+
 // Print returns a hash of what any page shows of the entry: two entries,
 // or one entry in two models, with the same Print look the same in lists.
 func (e *Entry) Print() uint64 { return e.print }
@@ -90,12 +105,12 @@ func (p *printer) days(days []*Day) {
 	p.str("|")
 }
 
-func (p *printer) month(m *Month) {
-	if m == nil {
+func (p *printer) span(sp *Span) {
+	if sp == nil {
 		p.str("-")
 		return
 	}
-	p.str(m.Title, m.URL, strconv.Itoa(m.Count))
+	p.str(sp.Title, sp.URL, strconv.Itoa(sp.Count))
 }
 
 func (p *printer) places(places []*Place) {
@@ -105,9 +120,9 @@ func (p *printer) places(places []*Place) {
 	p.str("|")
 }
 
-func (p *printer) months(months []*Month) {
-	for _, m := range months {
-		p.month(m)
+func (p *printer) spans(spans []*Span) {
+	for _, sp := range spans {
+		p.span(sp)
 	}
 	p.str("|")
 }
@@ -116,9 +131,7 @@ func (p *printer) months(months []*Month) {
 func (p *printer) years(years []*Year) {
 	for _, y := range years {
 		p.str(y.URL, strconv.Itoa(y.Count))
-		for _, m := range y.Months {
-			p.month(m)
-		}
+		p.spans(y.Months)
 	}
 	p.str("|")
 }
@@ -143,11 +156,11 @@ func (pg *Page) Fingerprint() uint64 {
 	p.str("|")
 	p.days(pg.Days)
 	switch pg.Kind {
-	case "month":
-		p.month(pg.Month.Newer)
-		p.month(pg.Month.Older)
+	case "month", "span":
+		p.span(pg.Span.Newer)
+		p.span(pg.Span.Older)
 	case "year":
-		p.months(pg.Year.Months)
+		p.spans(pg.Year.Months)
 	case "home", "archive":
 		p.years(pg.Site.Years)
 	case "countries":
@@ -159,12 +172,14 @@ func (pg *Page) Fingerprint() uint64 {
 		}
 	case "country":
 		p.places(pg.Place.Regions)
-		p.months(pg.Place.Months)
+		p.spans(pg.Place.Weeks)
+		p.spans(pg.Place.Undated)
 	case "region":
 		if c := pg.Place.Country; c != nil {
 			p.str(c.URL, c.Name)
 		}
-		p.months(pg.Place.Months)
+		p.spans(pg.Place.Weeks)
+		p.spans(pg.Place.Undated)
 	}
 	return p.sum()
 }

@@ -24,7 +24,7 @@ type Page struct {
 	// What the page lists or shows; which are set depends on Kind.
 	Entry  *Entry
 	Days   []*Day
-	Month  *Month
+	Span   *Span
 	Year   *Year
 	Place  *Place
 	Places []*Place
@@ -97,7 +97,7 @@ func (s *Site) pages() {
 		add(&Page{
 			Kind: "month", Path: m.Dir + "index.html", Title: m.Title,
 			Description: fmt.Sprintf("%s: %s.", m.Title, count(m.Count, "entry", "entries")),
-			Updated:     m.Days[0].Date, Month: m, Days: m.Days,
+			Updated:     m.Days[0].Date, Span: m, Days: m.Days,
 			Crumbs: []Crumb{home, {"Archive", s.URL("archive/")}, {fmt.Sprint(m.Year), s.URL(fmt.Sprintf("%04d/", m.Year))}},
 		})
 	}
@@ -133,7 +133,7 @@ func (s *Site) pages() {
 			Description: fmt.Sprintf("%s: %s, newest first.", p.Name, count(p.Count(), "entry", "entries")),
 			Updated:     newest(p.Entries), Place: p, Days: p.Days, FeedURL: p.FeedURL, Crumbs: crumbs,
 		})
-		s.placeMonths(p, append(crumbs, Crumb{p.Name, p.URL}))
+		s.placeSpans(p, append(crumbs, Crumb{p.Name, p.URL}))
 		s.Feeds = append(s.Feeds, s.feed(dir+"feed.xml", p.Name+" · "+s.Config.Title, dir, p.Entries))
 	}
 	for _, p := range s.Regions {
@@ -147,20 +147,20 @@ func (s *Site) pages() {
 			Description: fmt.Sprintf("%s: %s, newest first.", p.Name, count(p.Count(), "entry", "entries")),
 			Updated:     newest(p.Entries), Place: p, Days: p.Days, FeedURL: p.FeedURL, Crumbs: crumbs,
 		})
-		s.placeMonths(p, append(crumbs, Crumb{p.Name, p.URL}))
+		s.placeSpans(p, append(crumbs, Crumb{p.Name, p.URL}))
 		s.Feeds = append(s.Feeds, s.feed(dir+"feed.xml", p.Name+" · "+s.Config.Title, dir, p.Entries))
 	}
 	add(&Page{Kind: "404", Path: "404.html", Title: "Page not found", Description: "There is no page at this address."})
 }
 
-// placeMonths adds the month pages of a place: its archive, in pages whose
-// addresses never change as entries arrive.
-func (s *Site) placeMonths(p *Place, crumbs []Crumb) {
-	for _, m := range p.Months {
+// placeSpans adds the archive pages of a place, a week each, and a month
+// each for its entries known only to the month.
+func (s *Site) placeSpans(p *Place, crumbs []Crumb) {
+	for _, sp := range slices.Concat(p.Weeks, p.Undated) {
 		s.add(&Page{
-			Kind: "month", Path: m.Dir + "index.html", Title: p.Name + ", " + m.Title,
-			Description: fmt.Sprintf("%s in %s: %s.", p.Name, m.Title, count(m.Count, "entry", "entries")),
-			Updated:     m.Days[0].Date, Month: m, Days: m.Days, Place: p, FeedURL: p.FeedURL,
+			Kind: "span", Path: sp.Dir + "index.html", Title: p.Name + ", " + sp.Title,
+			Description: fmt.Sprintf("%s, %s: %s.", p.Name, sp.Title, count(sp.Count, "entry", "entries")),
+			Updated:     sp.Days[0].Date, Span: sp, Days: sp.Days, Place: p, FeedURL: p.FeedURL,
 			Crumbs: slices.Clip(crumbs),
 		})
 	}
@@ -193,12 +193,10 @@ type NewsArticle struct {
 	Context          string   `json:"@context"`
 	Type             string   `json:"@type"`
 	Headline         string   `json:"headline"`
-	Description      string   `json:"description,omitempty"`
 	DatePublished    string   `json:"datePublished"`
 	MainEntityOfPage string   `json:"mainEntityOfPage"`
 	Author           []Thing  `json:"author,omitempty"`
 	Publisher        Thing    `json:"publisher"`
-	ContentLocation  []Thing  `json:"contentLocation,omitempty"`
 	Keywords         []string `json:"keywords,omitempty"`
 }
 
@@ -217,16 +215,13 @@ func (p *Page) JSONLD() *NewsArticle {
 	}
 	a := &NewsArticle{
 		Context: "https://schema.org", Type: "NewsArticle",
-		Headline: e.Title, Description: e.Summary, DatePublished: e.Date.String(),
+		Headline: e.Title, DatePublished: e.Date.String(),
 		MainEntityOfPage: p.Permalink(),
 		Publisher:        Thing{"Organization", p.Site.Config.Title},
 		Keywords:         e.Tags,
 	}
 	if e.Byline != "" {
 		a.Author = []Thing{{"Person", e.Byline}}
-	}
-	for _, pl := range slices.Concat(e.Regions, e.Countries) {
-		a.ContentLocation = append(a.ContentLocation, Thing{"Place", pl.Name})
 	}
 	return a
 }

@@ -36,6 +36,9 @@ type Config struct {
 	HomeEntries int        // entries on the home page
 	FeedEntries int        // entries in each feed
 	CNAME       string     // the custom domain GitHub Pages serves the site at, if any
+	// Assets maps a static file's name to its fingerprinted copy's
+	// address, "style.css" to "/repo/style.3f2a9c1e.css"; see Site.Asset.
+	Assets map[string]string
 }
 
 // A Placed is an entry with the places found for it.
@@ -89,7 +92,7 @@ type Site struct {
 	Config    Config
 	Entries   []*Entry // newest first
 	Days      []*Day   // newest first
-	Months    []*Month // newest first
+	Months    []*Span  // newest first
 	Years     []*Year  // newest first
 	Countries []*Place // by name
 	Regions   []*Place // by country, then name
@@ -99,14 +102,13 @@ type Site struct {
 
 	dayLabels map[entry.Date]dayLabels
 	absBase   string // the base URL, absolute
-	// Assets maps a static file's name to its address; see Asset.
-	Assets map[string]string
+	print     uint64 // see Print
 }
 
 // Asset returns the address of the static file name: its fingerprinted
 // copy's when it has one, so browsers never keep a stale one.
 func (s *Site) Asset(name string) string {
-	if u, ok := s.Assets[name]; ok {
+	if u, ok := s.Config.Assets[name]; ok {
 		return u
 	}
 	return s.URL(name)
@@ -147,6 +149,9 @@ type Day struct {
 	Entries []*Entry
 }
 
+// Count returns the number of the day's entries.
+func (d *Day) Count() int { return len(d.Entries) }
+
 // dayLabels are what a day's heading shows.
 type dayLabels struct {
 	Heading string // "2 February 2025 · day 1,075"
@@ -154,23 +159,39 @@ type dayLabels struct {
 	URL     string // the day's page; the month's for a month-only group
 }
 
-// A Month is one month's archive.
-type Month struct {
-	Year         int
-	Month        time.Month
-	Title        string // "February 2025"
-	Dir          string // its folder in the site: "2025/02/", "regions/kharkiv-oblast/2025/02/"
+// A Span is a page of an archive: a month of the timeline, a week of a
+// place's entries, or a month of its entries known only to the month. Its
+// address is its dates', and never changes as entries arrive.
+type Span struct {
+	Year         int        // of a month
+	Month        time.Month // of a month
+	Title        string     // "February 2025", "20–26 May 2024"
+	Dir          string     // its folder in the site: "2025/02/", "regions/kharkiv-oblast/2024/w21/"
 	URL          string
-	Days         []*Day // newest first; the month-only group last
+	Days         []*Day // newest first; a month's month-only group last
 	Count        int
-	Older, Newer *Month
+	Older, Newer *Span
+}
+
+// Dated returns the span's days that are days: a month page lists them.
+func (sp *Span) Dated() []*Day {
+	if n := len(sp.Days); n > 0 && !sp.Days[n-1].Date.HasDay() {
+		return sp.Days[:n-1]
+	}
+	return sp.Days
+}
+
+// Undated returns the span's group of entries known only to the month, if
+// it has one, as a list of one.
+func (sp *Span) Undated() []*Day {
+	return sp.Days[len(sp.Dated()):]
 }
 
 // A Year lists its months.
 type Year struct {
 	Year   int
 	URL    string
-	Months []*Month // newest first
+	Months []*Span // newest first
 	Count  int
 }
 
@@ -183,7 +204,8 @@ type Place struct {
 	FeedURL string
 	Entries []*Entry // newest first
 	Days    []*Day   // its newest entries, as many as the home page has, by day
-	Months  []*Month // every entry, month by month, newest first
+	Weeks   []*Span  // its entries week by week (Monday to Sunday), newest first
+	Undated []*Span  // its entries known only to the month, by month, newest first
 	Country *Place   // a region's country, when it has a page
 	Regions []*Place // a country's regions that have entries, by name
 }
@@ -194,6 +216,7 @@ func (p *Place) Count() int { return len(p.Entries) }
 // New builds the model of a site from its entries.
 func New(cfg Config, g *place.Gazetteer, placed []Placed) *Site {
 	s := &Site{Config: cfg, absBase: cfg.BaseURL.String()}
+	s.print = configPrint(cfg)
 	s.Nav = []Crumb{{"Timeline", s.URL("")}, {"Countries", s.URL("countries/")}, {"Regions", s.URL("regions/")}, {"Archive", s.URL("archive/")}}
 	s.entries(g, placed)
 	s.Days = s.groupDays(s.Entries)
@@ -299,7 +322,19 @@ func (s *Site) entries(g *place.Gazetteer, placed []Placed) {
 	})
 	for _, p := range append(slices.Clip(s.Countries), s.Regions...) {
 		p.Days = s.groupDays(p.Entries[:min(len(p.Entries), s.Config.HomeEntries)])
-		p.Months = s.groupMonths(s.groupDays(p.Entries), strings.TrimPrefix(p.URL, s.URL("")))
+		dir := strings.TrimPrefix(p.URL, s.URL(""))
+		var dated, undated []*Day
+		for _, d := range s.groupDays(p.Entries) {
+			if d.Date.HasDay() {
+				dated = append(dated, d)
+			} else {
+				undated = append(undated, d)
+			}
+		}
+		p.Weeks = s.groupSpans(dated, func(d entry.Date) (string, string) { return weekOf(d, dir) })
+		p.Undated = s.groupSpans(undated, func(d entry.Date) (string, string) {
+			return monthOf(d, dir) + "undated/", DateText(d) + ", day not given"
+		})
 	}
 }
 
@@ -434,8 +469,9 @@ func (s *Site) labels(d entry.Date) dayLabels {
 }
 
 func (s *Site) months() {
-	s.Months = s.groupMonths(s.Days, "")
+	s.Months = s.groupSpans(s.Days, func(d entry.Date) (string, string) { return monthOf(d, ""), monthTitle(d) })
 	for _, m := range s.Months {
+		m.Year, m.Month = m.Days[0].Date.Year, m.Days[0].Date.Month
 		n := len(s.Years)
 		if n == 0 || s.Years[n-1].Year != m.Year {
 			s.Years = append(s.Years, &Year{Year: m.Year, URL: s.URL(fmt.Sprintf("%04d/", m.Year))})
@@ -446,32 +482,53 @@ func (s *Site) months() {
 	}
 }
 
-// groupMonths groups days, newest first, into months whose pages are at
-// dir + "YYYY/MM/", and links each to the next.
-func (s *Site) groupMonths(days []*Day, dir string) []*Month {
-	var months []*Month
+// groupSpans groups days, newest first, into spans: span gives a day's
+// span's folder and title. It links each span to the next.
+func (s *Site) groupSpans(days []*Day, span func(entry.Date) (dir, title string)) []*Span {
+	var spans []*Span
 	for _, d := range days {
-		n := len(months)
-		if n == 0 || months[n-1].Year != d.Date.Year || months[n-1].Month != d.Date.Month {
-			m := &Month{Year: d.Date.Year, Month: d.Date.Month}
-			m.Title = fmt.Sprintf("%s %d", m.Month, m.Year)
-			m.Dir = fmt.Sprintf("%s%04d/%02d/", dir, m.Year, int(m.Month))
-			m.URL = s.URL(m.Dir)
-			months = append(months, m)
+		dir, title := span(d.Date)
+		if n := len(spans); n == 0 || spans[n-1].Dir != dir {
+			spans = append(spans, &Span{Title: title, Dir: dir, URL: s.URL(dir)})
 		}
-		m := months[len(months)-1]
-		m.Days = append(m.Days, d)
-		m.Count += len(d.Entries)
+		sp := spans[len(spans)-1]
+		sp.Days = append(sp.Days, d)
+		sp.Count += len(d.Entries)
 	}
-	for i, m := range months {
+	for i, sp := range spans {
 		if i > 0 {
-			m.Newer = months[i-1]
+			sp.Newer = spans[i-1]
 		}
-		if i+1 < len(months) {
-			m.Older = months[i+1]
+		if i+1 < len(spans) {
+			sp.Older = spans[i+1]
 		}
 	}
-	return months
+	return spans
+}
+
+// monthOf returns the folder of d's month under dir: "2025/02/".
+func monthOf(d entry.Date, dir string) string {
+	return fmt.Sprintf("%s%04d/%02d/", dir, d.Year, int(d.Month))
+}
+
+// weekOf returns the folder and title of the week, Monday to Sunday, that
+// holds the day d: "2024/w21/" and "20–26 May 2024" (ISO weeks: the week
+// belongs to the year that holds its Thursday).
+func weekOf(d entry.Date, dir string) (string, string) {
+	t := d.Time()
+	year, week := t.ISOWeek()
+	monday := t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
+	sunday := monday.AddDate(0, 0, 6)
+	var title string
+	switch {
+	case monday.Year() != sunday.Year():
+		title = DateText(entry.DateOf(monday)) + " – " + DateText(entry.DateOf(sunday))
+	case monday.Month() != sunday.Month():
+		title = fmt.Sprintf("%d %s – %s", monday.Day(), monday.Month(), DateText(entry.DateOf(sunday)))
+	default:
+		title = fmt.Sprintf("%d–%s", monday.Day(), DateText(entry.DateOf(sunday)))
+	}
+	return fmt.Sprintf("%s%04d/w%02d/", dir, year, week), title
 }
 
 // DateText writes a date as readers say it: "2 February 2025", or "June

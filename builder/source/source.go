@@ -33,6 +33,22 @@ func Read(fsys fs.FS, prefix string, maxSize int64) ([]File, diag.List) {
 // ReadDir is Read for the folder dir of fsys only.
 func ReadDir(fsys fs.FS, dir, prefix string, maxSize int64) ([]File, diag.List) {
 	var files []File
+	names, problems := List(fsys, dir, prefix)
+	for _, name := range names {
+		f, ok, more := ReadFile(fsys, name, prefix, maxSize)
+		problems = append(problems, more...)
+		if ok {
+			files = append(files, f)
+		}
+	}
+	return files, problems
+}
+
+// List returns the names of the article files in the folder dir of fsys,
+// sorted, without reading them: a caller with many files reads each when
+// it is ready for it.
+func List(fsys fs.FS, dir, prefix string) ([]string, diag.List) {
+	var names []string
 	var problems diag.List
 	// The walk reports what it cannot read as problems, and never stops.
 	fs.WalkDir(fsys, dir, func(name string, d fs.DirEntry, err error) error {
@@ -46,17 +62,12 @@ func ReadDir(fsys fs.FS, dir, prefix string, maxSize int64) ([]File, diag.List) 
 			}
 			return nil
 		}
-		if d.IsDir() || !IsArticle(d.Name()) {
-			return nil
-		}
-		f, ok, more := ReadFile(fsys, name, prefix, maxSize)
-		problems = append(problems, more...)
-		if ok {
-			files = append(files, f)
+		if !d.IsDir() && IsArticle(d.Name()) {
+			names = append(names, name)
 		}
 		return nil
 	})
-	return files, problems
+	return names, problems
 }
 
 // ReadFile reads the one article file name. ok is false when name is not an

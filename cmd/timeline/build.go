@@ -25,14 +25,27 @@ func build(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "", "where to write the site (default: public/ in the site folder)")
 	baseURL := fs.String("base-url", "", "the address the site is published at, overriding site.toml's base_url")
 	drafts := fs.Bool("drafts", false, "publish articles marked draft = true too")
+	stats := fs.Bool("stats", false, "print where the time went, what was written and the memory it took")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file")
+	memProfile := fs.String("memprofile", "", "write a memory (allocations) profile to this file")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
+	stopProfile, err := profile(*cpuProfile, *memProfile)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	heap := watchHeap()
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "timeline build: unexpected argument %q\n", fs.Arg(0))
 		return 2
 	}
 	rep, err := builder.Build(*dir, *out, builder.Options{BaseURL: *baseURL, Drafts: *drafts, Fingerprint: true})
+	peakHeap := heap.Peak()
+	if err := stopProfile(); err != nil {
+		fmt.Fprintln(stderr, err)
+	}
 	for _, pr := range rep.Problems {
 		fmt.Fprintln(stderr, pr.Error())
 	}
@@ -47,6 +60,9 @@ func build(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "built %s, %s (%s, %s) in %v; %s\n",
 		plural(rep.Entries, "entry"), plural(rep.Pages, "page"), plural(rep.Files, "file"),
 		diag.Size(rep.Bytes), rep.Duration.Round(1e6), plural(warnings, "warning"))
+	if *stats {
+		printStats(stdout, rep.Stats, peakHeap)
+	}
 	return 0
 }
 
