@@ -2,6 +2,7 @@ package builder
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
@@ -369,6 +370,59 @@ func TestBuildContent(t *testing.T) {
 	}
 }
 
+// TestData checks timeline.json and timeline.csv: every published entry,
+// its places by code, and the codes' names.
+func TestData(t *testing.T) {
+	dir := newTestSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	buildSite(t, dir, "https://owner.github.io/repo/", out)
+	read := reader(t, out)
+
+	type dataEntry struct {
+		Date, Title, URL, Byline, Source string
+		Countries, Regions               []string
+	}
+	var data struct {
+		Places  map[string]string
+		Entries []dataEntry
+	}
+	if err := json.Unmarshal([]byte(read("timeline.json")), &data); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(read("timeline.csv"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sitemap := read("sitemap.xml")
+	if len(data.Entries) == 0 || len(rows) != len(data.Entries)+1 {
+		t.Fatalf("%d JSON entries, %d CSV rows with the header", len(data.Entries), len(rows))
+	}
+	for i, e := range data.Entries {
+		if !strings.Contains(sitemap, "<loc>"+e.URL+"</loc>") {
+			t.Errorf("timeline.json: %s is not a page of the site", e.URL)
+		}
+		row := rows[i+1]
+		if row[0] != e.Date || row[2] != e.URL || row[6] != strings.Join(e.Countries, ";") {
+			t.Errorf("CSV row %d %q does not match JSON entry %+v", i+1, row, e)
+		}
+		var names []string
+		for _, code := range e.Countries {
+			if data.Places[code] == "" {
+				t.Errorf("%s: country %s has no name in places", e.URL, code)
+			}
+			names = append(names, data.Places[code])
+		}
+		if row[7] != strings.Join(names, ";") {
+			t.Errorf("CSV country_names %q, want %q", row[7], strings.Join(names, ";"))
+		}
+	}
+	example := data.Entries[slices.IndexFunc(data.Entries, func(e dataEntry) bool { return e.Date == "2025-02-02" })]
+	if example.Byline != "Kevin Schofield" || !slices.Contains(example.Countries, "UA") ||
+		!slices.Contains(example.Regions, "UA-53") || data.Places["UA-53"] != "Poltava Oblast" {
+		t.Errorf("example entry: %+v, UA-53 = %q", example, data.Places["UA-53"])
+	}
+}
+
 // TestDeterministic builds the site twice and compares every byte.
 func TestDeterministic(t *testing.T) {
 	dir := newTestSite(t)
@@ -534,14 +588,14 @@ func TestPublish(t *testing.T) {
 		t.Errorf("description %q", meta["description"])
 	}
 	var article struct {
-		Type, Headline, DatePublished, MainEntityOfPage string
-		Author                                          []struct{ Name string }
-		Publisher                                       struct{ Name string }
+		Type, Headline, DatePublished string
+		Author                        []struct{ Name string }
+		Publisher                     struct{ Name string }
 	}
 	if err := json.Unmarshal([]byte(strings.ReplaceAll(ld, `"@type"`, `"type"`)), &article); err != nil {
 		t.Fatalf("JSON-LD: %v\n%s", err, ld)
 	}
-	if article.Type != "NewsArticle" || article.DatePublished != "2025-02-02" || article.MainEntityOfPage != permalink ||
+	if article.Type != "NewsArticle" || article.DatePublished != "2025-02-02" ||
 		len(article.Author) != 1 || article.Author[0].Name != "Kevin Schofield" || article.Publisher.Name != "Test Timeline" ||
 		article.Headline != meta["og:title"] {
 		t.Errorf("JSON-LD: %+v", article)

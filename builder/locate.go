@@ -95,8 +95,12 @@ func Locate(dir string, files []string) ([]Located, error) {
 			out[i].Permalink = e.Permalink()
 		}
 		r := a.placed.Places
-		if r.Matches == nil { // a build drops them; place it again to say why
-			r, _ = g.Place(a.entry, true)
+		if r.Matches == nil && a.entry != nil {
+			// A build keeps neither the matches nor the text they were
+			// found in: parse the file again to say why.
+			if data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(key))); err == nil {
+				_, r, _ = s.project.Parse(key, data)
+			}
 		}
 		out[i].Matches = r.Matches
 		out[i].Countries = make([]Named, 0, len(r.Countries))

@@ -352,6 +352,10 @@ func (s *Session) parseFile(name string, st *Stages) *article {
 	if e != nil {
 		r, more = s.project.Gazetteer.Place(e, false)
 		problems = append(problems, more...)
+		// Prose is read only to place the entry, and the session places
+		// it again only after parsing it again: a large site's memory
+		// need not hold it.
+		e.Prose = nil
 	}
 	st.Place += time.Since(t2)
 	return &article{entry: e, placed: site.NewPlaced(e, r), problems: problems}

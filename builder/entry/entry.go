@@ -255,7 +255,7 @@ func (p *parser) finish(e *Entry) {
 		}
 	}
 	if e.Summary == "" {
-		e.Summary = summarize(p.lead)
+		e.Summary = Shorten(p.lead, summaryMax)
 	}
 	if !e.ReadTimeGiven {
 		e.ReadTime = readTime(e.Prose)

@@ -142,6 +142,23 @@ func TestCut(t *testing.T) {
 	}
 }
 
+func TestShorten(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"Fits as it is. Both sentences.", 40, "Fits as it is. Both sentences."},
+		{"First sentence. Second one is longer.", 20, "First sentence."},
+		{"Mr. Smith went to Kyiv. He stayed there.", 30, "Mr. Smith went to Kyiv."},
+		{"One long sentence without an end in sight", 20, "One long sentence…"},
+	} {
+		if got := Shorten(c.in, c.n); got != c.want {
+			t.Errorf("Shorten(%q, %d) = %q, want %q", c.in, c.n, got, c.want)
+		}
+	}
+}
+
 // TestLargeFiles parses files as large as the default limit allows, of
 // the shapes that make a careless parser quadratic: a million short lines
 // of one paragraph, and one line of a million characters. (Were the work

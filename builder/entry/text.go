@@ -135,16 +135,16 @@ func deriveTitle(lead string) string {
 	return cut(t, titleMax)
 }
 
-// summarize returns the first sentences of a paragraph that fit in
-// summaryMax characters, or the first sentence cut at a word.
-func summarize(p string) string {
-	if utf8.RuneCountInString(p) <= summaryMax {
+// Shorten returns the first sentences of p that fit in n characters, or
+// the first sentence cut at a word.
+func Shorten(p string, n int) string {
+	if utf8.RuneCountInString(p) <= n {
 		return p
 	}
 	end := 0
 	for end < len(p) {
 		i := sentenceEnd(p[end:])
-		if i < 0 || utf8.RuneCountInString(p[:end+i]) > summaryMax {
+		if i < 0 || utf8.RuneCountInString(p[:end+i]) > n {
 			break
 		}
 		end += i
@@ -152,7 +152,7 @@ func summarize(p string) string {
 	if end > 0 {
 		return strings.TrimSpace(p[:end])
 	}
-	return cut(p, summaryMax)
+	return cut(p, n)
 }
 
 // cut shortens s to at most n characters, at the last word boundary, and

@@ -38,7 +38,11 @@ type Match struct {
 type Result struct {
 	Countries []string // ISO 3166-1 codes, sorted; regions' countries included
 	Regions   []string // ISO 3166-2 codes, sorted
-	Matches   []Match  // in text order
+	// Lead holds the regions, then the countries, of the above that the
+	// headline and summary name: lists show these under the headline,
+	// next to the words that name them.
+	Lead    []string
+	Matches []Match // in text order
 }
 
 // A Text is a piece of text and the line of its file it starts on.
@@ -85,6 +89,18 @@ func (g *Gazetteer) Place(e *entry.Entry, explain bool) (Result, diag.List) {
 		r.Matches = append(r.Matches, Match{Line: e.FrontMatterLine("countries"), Text: strings.Join(e.FrontMatterCountries, ", "), Codes: r.Countries, Why: "set in front matter"})
 	}
 	r.Countries, r.Regions = g.complete(r.Countries, r.Regions)
+
+	// The headline and summary alone could read otherwise than the whole
+	// (the rules weigh the whole text), so they name only places the
+	// whole found.
+	lead := g.Match([]Text{{e.Title, e.TitleLine}, {e.Summary, 0}}, false)
+	for _, code := range append(lead.Regions, lead.Countries...) {
+		if _, ok := slices.BinarySearch(r.Regions, code); ok {
+			r.Lead = append(r.Lead, code)
+		} else if _, ok := slices.BinarySearch(r.Countries, code); ok {
+			r.Lead = append(r.Lead, code)
+		}
+	}
 	return r, problems
 }
 

@@ -95,3 +95,32 @@ func TestExample(t *testing.T) {
 		}
 	}
 }
+
+// TestLead checks the places lists show under a headline: those the
+// headline and summary name, and only those the whole entry is placed in.
+func TestLead(t *testing.T) {
+	for _, c := range []struct {
+		name, src string
+		want      []string
+	}{
+		{"headline and lead", "date 2024-05-01 Drones hit Kharkiv\n\nRussian drones hit Kharkiv overnight, the governor said.\n\nIran has supplied the drones, officials in Poland say.\n",
+			[]string{"UA-63", "RU", "UA"}},
+		{"none named", "date 2024-05-01 A quiet night\n\nNothing happened overnight, officials said.\n\nLater, shelling was reported in Kherson.\n",
+			nil},
+		{"front matter rules", "+++\ntitle = \"Ukraine and Poland sign a deal\"\ndate = 2024-05-01\ncountries = [\"Poland\"]\n+++\nThe deal was signed in Warsaw.\n",
+			[]string{"PL"}},
+	} {
+		name := c.name + ".txt"
+		if strings.HasPrefix(c.src, "+++") {
+			name = c.name + ".md"
+		}
+		e, problems := entry.Parse(name, []byte(c.src))
+		if e == nil {
+			t.Fatal(problems.Err())
+		}
+		r, _ := Builtin().Place(e, false)
+		if !slices.Equal(r.Lead, c.want) {
+			t.Errorf("%s: lead = %v, want %v (countries %v, regions %v)", c.name, r.Lead, c.want, r.Countries, r.Regions)
+		}
+	}
+}

@@ -196,45 +196,80 @@ func robotsTxt(s *site.Site, emit Emit) error {
 	return emit("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+s.AbsURL("sitemap.xml")+"\n"))
 }
 
-// dataEntry is one entry in timeline.json.
+// dataEntry is one entry in timeline.json. Its places are codes, which
+// the file's places table names: names on every entry would be a third of
+// the file.
 type dataEntry struct {
-	Date      string      `json:"date"`
-	Title     string      `json:"title"`
-	URL       string      `json:"url"`
-	Byline    string      `json:"byline,omitempty"`
-	Source    string      `json:"source,omitempty"`
-	SourceURL string      `json:"source_url,omitempty"`
-	Countries []dataPlace `json:"countries"`
-	Regions   []dataPlace `json:"regions"`
+	Date      string   `json:"date"`
+	Title     string   `json:"title"`
+	URL       string   `json:"url"`
+	Byline    string   `json:"byline,omitempty"`
+	Source    string   `json:"source,omitempty"`
+	SourceURL string   `json:"source_url,omitempty"`
+	Countries []string `json:"countries"`
+	Regions   []string `json:"regions"`
 }
 
-type dataPlace struct {
-	Code string `json:"code"`
-	Name string `json:"name"`
-}
-
-// timelineJSON writes every entry, for people who reuse the data.
+// timelineJSON writes every entry, for people who reuse the data:
+// {"places": {code: name}, "entries": [...]}, an entry a line.
 func timelineJSON(s *site.Site, emit Emit) error {
-	list := make([]dataEntry, 0, len(s.Entries))
+	places := map[string]string{}
 	for _, e := range s.Entries {
-		list = append(list, data(e))
+		for _, p := range e.Countries {
+			places[p.Code] = p.Name
+		}
+		for _, p := range e.Regions {
+			places[p.Code] = p.Name
+		}
 	}
-	j, err := json.Marshal(list)
-	if err != nil {
+	b := bytes.NewBuffer(make([]byte, 0, dataSize(s)))
+	b.WriteString(`{"places":`)
+	if err := json.NewEncoder(b).Encode(places); err != nil { // sorted by code
 		return err
 	}
-	return emit("timeline.json", append(j, '\n'))
+	b.WriteString(`,"entries":[`)
+	// Entry by entry, into a buffer made large enough at once: marshalled
+	// whole, the file would be copied again and again as it grew, and at
+	// 100,000 entries those copies are a few hundred MB.
+	for i, e := range s.Entries {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		j, err := json.Marshal(dataEntry{
+			Date: e.Date.String(), Title: e.Title, URL: e.Permalink(), Byline: e.Byline,
+			Source: e.Source, SourceURL: e.SourceURL,
+			Countries: codes(e.Countries), Regions: codes(e.Regions),
+		})
+		if err != nil {
+			return err
+		}
+		b.WriteByte('\n')
+		b.Write(j)
+	}
+	b.WriteString("\n]}\n")
+	return emit("timeline.json", b.Bytes())
+}
+
+// dataSize returns about the size of the data files: a little over, so
+// that their buffers never grow.
+func dataSize(s *site.Site) int {
+	n := 1024
+	for _, e := range s.Entries {
+		n += 2*(len(e.Title)+len(e.Byline)+len(e.Source)+len(e.SourceURL)+len(e.URL)) + len(s.Config.BaseURL.String()) +
+			12*(len(e.Countries)+len(e.Regions)) + 100
+	}
+	return n
 }
 
 // timelineCSV writes every entry as a spreadsheet's row.
 func timelineCSV(s *site.Site, emit Emit) error {
-	var c bytes.Buffer
-	w := csv.NewWriter(&c)
+	c := bytes.NewBuffer(make([]byte, 0, dataSize(s)))
+	w := csv.NewWriter(c)
 	w.Write([]string{"date", "title", "url", "byline", "source", "source_url", "countries", "country_names", "regions", "region_names"})
 	for _, e := range s.Entries {
-		d := data(e)
-		w.Write(csvSafe(d.Date, d.Title, d.URL, d.Byline, d.Source, d.SourceURL,
-			codes(d.Countries), names(d.Countries), codes(d.Regions), names(d.Regions)))
+		w.Write(csvSafe(e.Date.String(), e.Title, e.Permalink(), e.Byline, e.Source, e.SourceURL,
+			strings.Join(codes(e.Countries), ";"), names(e.Countries),
+			strings.Join(codes(e.Regions), ";"), names(e.Regions)))
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {
@@ -243,31 +278,15 @@ func timelineCSV(s *site.Site, emit Emit) error {
 	return emit("timeline.csv", c.Bytes())
 }
 
-func data(e *site.Entry) dataEntry {
-	return dataEntry{
-		Date: e.Date.String(), Title: e.Title, URL: e.Permalink(), Byline: e.Byline,
-		Source: e.Source, SourceURL: e.SourceURL,
-		Countries: places(e.Countries), Regions: places(e.Regions),
-	}
-}
-
-func places(ps []*site.Place) []dataPlace {
-	out := make([]dataPlace, len(ps))
-	for i, p := range ps {
-		out[i] = dataPlace{p.Code, p.Name}
-	}
-	return out
-}
-
-func codes(ps []dataPlace) string {
+func codes(ps []*site.Place) []string {
 	s := make([]string, len(ps))
 	for i, p := range ps {
 		s[i] = p.Code
 	}
-	return strings.Join(s, ";")
+	return s
 }
 
-func names(ps []dataPlace) string {
+func names(ps []*site.Place) string {
 	s := make([]string, len(ps))
 	for i, p := range ps {
 		s[i] = p.Name

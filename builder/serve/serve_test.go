@@ -62,7 +62,7 @@ func TestHandler(t *testing.T) {
 		{"GET", "/repo/countries", 301, "", "/repo/countries/", ""},
 		{"GET", "/repo/style.css", 200, "text/css; charset=utf-8", "", "--bg"},
 		{"GET", "/repo/feed.xml", 200, "application/xml; charset=utf-8", "", "<feed"},
-		{"GET", "/repo/timeline.json", 200, "application/json; charset=utf-8", "", "["},
+		{"GET", "/repo/timeline.json", 200, "application/json; charset=utf-8", "", "{"},
 		{"GET", "/repo/no/such/page/", 404, "text/html; charset=utf-8", "", "Page not found"},
 		{"GET", "/elsewhere/", 404, "text/html; charset=utf-8", "", "Page not found"},
 		{"GET", "/repo/../repo/", 404, "", "", ""},

@@ -92,6 +92,10 @@ func entryPrint(e *Entry) uint64 {
 	for _, pl := range e.Regions {
 		p.str(pl.URL, pl.Name)
 	}
+	p.str("|")
+	for _, pl := range e.Lead {
+		p.str(pl.URL)
+	}
 	return p.sum()
 }
 

@@ -58,14 +58,17 @@ func NewPlaced(e *entry.Entry, r place.Result) Placed {
 
 // known is what the model works out from an entry alone.
 type known struct {
-	ok        bool
-	warStart  entry.Date // the setting DayNumber was counted from
-	dateText  string
-	teaser    string
-	dayNumber int
-	dayText   string
-	slug      string // before a suffix tells it from another's
-	folder    string // "2025/02/02/"
+	ok       bool
+	warStart entry.Date // the setting DayNumber was counted from
+	dateText string
+	teaser   string
+	// description is what search results show: Google shows up to about
+	// 160 characters, and an entry's page is the one place it is printed.
+	description string
+	dayNumber   int
+	dayText     string
+	slug        string // before a suffix tells it from another's
+	folder      string // "2025/02/02/"
 }
 
 // know returns what follows from p's entry alone, working it out if need
@@ -80,7 +83,8 @@ func (p Placed) know(warStart entry.Date) *known {
 	}
 	e := p.Entry
 	*k = known{ok: true, warStart: warStart, dateText: DateText(e.Date), teaser: teaser(e),
-		dayNumber: dayNumber(warStart, e.Date), slug: Slug(cmp.Or(e.FrontMatterSlug, e.Title)), folder: dateFolder(e.Date)}
+		description: entry.Shorten(e.Summary, 160),
+		dayNumber:   dayNumber(warStart, e.Date), slug: Slug(cmp.Or(e.FrontMatterSlug, e.Title)), folder: dateFolder(e.Date)}
 	if k.dayNumber > 0 {
 		k.dayText = "day " + thousands(k.dayNumber)
 	}
@@ -128,6 +132,7 @@ type Entry struct {
 	DayText   string // "day 1,075", or ""
 	Countries []*Place
 	Regions   []*Place
+	Lead      []*Place // the places its headline and summary name; see place.Result
 	// Older and Newer are its neighbours on the timeline.
 	Older, Newer *Entry
 	Day          *Day
@@ -299,6 +304,13 @@ func (s *Site) entries(g *place.Gazetteer, placed []Placed) {
 		}
 		for _, code := range e.places.Regions {
 			in(e, &e.Regions, regions, code, g.Region(code).Name)
+		}
+		for _, code := range e.places.Lead {
+			p := regions[code]
+			if p == nil {
+				p = countries[code]
+			}
+			e.Lead = append(e.Lead, p)
 		}
 	}
 	s.Countries = sortedPlaces(countries)
