@@ -109,3 +109,20 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkModel works out the model of 10,000 parsed articles and the
+// fingerprint of every page: what an edit that reshapes the site costs
+// before anything is rendered.
+func BenchmarkModel(b *testing.B) {
+	dir := benchSite(b, 10000)
+	s := NewSession(dir, Options{})
+	if _, err := s.Update(nil, lazyDiscard{}); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		m := s.model()
+		for _, p := range m.Pages {
+			p.Fingerprint()
+		}
+	}
+}

@@ -73,6 +73,7 @@ type Session struct {
 	content  fs.FS                 // the content folder, during an update
 	stages   Stages                // of the update under way
 	prints   map[string]uint64     // each file written → fingerprint of what it was made from
+	last     *site.Site            // the model of the files written, for patch
 	broken   diag.List             // problems with settings and templates
 	ready    bool                  // the first full update has run
 }
@@ -157,10 +158,15 @@ func (s *Session) Update(changed []string, sink Sink) (Report, error) {
 	}
 	rep.Problems = s.problems()
 	if rep.Problems.Err() != nil || s.project == nil || s.renderer == nil {
+		s.last = nil // what changed in the meantime is caught up with whole
 		return rep, ErrInput
 	}
 	s.ready = true
-	if err := s.render(sink, &rep); err != nil {
+	var edited []string
+	if !all && !reconfigure && !restyle && !restatic {
+		edited = contentChanged
+	}
+	if err := s.render(sink, &rep, edited); err != nil {
 		return rep, err
 	}
 	rep.Duration = time.Since(start)
@@ -381,11 +387,16 @@ func (s *Session) problems() diag.List {
 	return list
 }
 
-// render builds the model and renders what changed.
-func (s *Session) render(sink Sink, rep *Report) error {
+// render renders what changed. After an edit that leaves the site's shape
+// as it was (see site.Replace), it patches the last model and renders
+// the pages that show the edited entries; otherwise it builds the model
+// again and renders every file whose fingerprint changed. edited lists
+// the content files changed since the last update, or is nil when more
+// than content changed.
+func (s *Session) render(sink Sink, rep *Report, edited []string) error {
 	// Each file to write has a fingerprint of what it is made from; those
 	// whose fingerprint changed since the last update are made again.
-	prints := make(map[string]uint64, len(s.prints))
+	prints := make(map[string]uint64)
 	var jobs []job
 	want := func(name string, print uint64, make func(render.Emit) error) {
 		prints[name] = print
@@ -393,27 +404,23 @@ func (s *Session) render(sink Sink, rep *Report) error {
 			jobs = append(jobs, job{name, make})
 		}
 	}
-	placed := make([]site.Placed, 0, len(s.articles))
-	for _, a := range s.articles {
-		if a.entry != nil && (!a.entry.Draft || s.opts.Drafts) {
-			placed = append(placed, a.placed)
-		}
-	}
-	cfg := s.project.siteConfig()
-	cfg.Assets = map[string]string{}
-	for name, hashed := range s.assets {
-		cfg.Assets[name] = s.BasePath() + hashed
-	}
-	t := time.Now()
-	m := site.New(cfg, s.project.Gazetteer, placed)
-	s.stages.Model = time.Since(t)
 	global := s.global()
 	mix := func(print uint64) uint64 { return print ^ global*0x9E3779B97F4A7C15 }
 
-	for _, p := range m.Pages {
-		want(p.Path, mix(p.Fingerprint()), func(emit render.Emit) error { return s.renderer.Page(p, emit) })
+	m, pages, feeds := s.patch(edited)
+	whole := m == nil
+	if whole {
+		t := time.Now()
+		m = s.model()
+		s.stages.Model = time.Since(t)
+		pages, feeds = m.Pages, m.Feeds
 	}
-	for _, f := range m.Feeds {
+	s.last = nil // until the files are written
+	for i, print := range fingerprints(pages) {
+		p := pages[i]
+		want(p.Path, mix(print), func(emit render.Emit) error { return s.renderer.Page(p, emit) })
+	}
+	for _, f := range feeds {
 		want(f.Path, mix(f.Fingerprint()), func(emit render.Emit) error { return s.renderer.Feed(f, emit) })
 	}
 	lazy, isLazy := sink.(LazySink)
@@ -435,14 +442,16 @@ func (s *Session) render(sink Sink, rep *Report) error {
 			}
 		}
 	}
-	// Static files go last, and may not take a name the build makes.
-	for _, name := range slices.Sorted(maps.Keys(s.static)) {
-		if _, made := prints[name]; made {
-			rep.Problems.Errorf("static/"+s.static[name].name, 0, "the build makes a file of this name (%s); rename or remove it", name)
-			continue
+	if whole {
+		// Static files go last, and may not take a name the build makes.
+		for _, name := range slices.Sorted(maps.Keys(s.static)) {
+			if _, made := prints[name]; made {
+				rep.Problems.Errorf("static/"+s.static[name].name, 0, "the build makes a file of this name (%s); rename or remove it", name)
+				continue
+			}
+			f := s.static[name]
+			want(name, f.sum, func(emit render.Emit) error { return emit(name, f.data) })
 		}
-		f := s.static[name]
-		want(name, f.sum, func(emit render.Emit) error { return emit(name, f.data) })
 	}
 	if rep.Problems.Err() != nil {
 		return ErrInput
@@ -450,20 +459,79 @@ func (s *Session) render(sink Sink, rep *Report) error {
 	if err := runJobs(jobs, sink, rep, &s.stages); err != nil {
 		return err
 	}
-	for name := range s.prints {
-		if _, ok := prints[name]; !ok {
-			rep.Removed = append(rep.Removed, name)
+	if whole {
+		for name := range s.prints {
+			if _, ok := prints[name]; !ok {
+				rep.Removed = append(rep.Removed, name)
+			}
 		}
-	}
-	slices.Sort(rep.Removed)
-	for _, name := range rep.Removed {
-		if err := sink.Remove(name); err != nil {
-			return err
+		slices.Sort(rep.Removed)
+		for _, name := range rep.Removed {
+			if err := sink.Remove(name); err != nil {
+				return err
+			}
 		}
+		s.prints = prints
+	} else {
+		maps.Copy(s.prints, prints)
 	}
-	s.prints = prints
+	s.last = m
 	rep.Entries, rep.Pages = len(m.Entries), len(m.Pages)
 	return nil
+}
+
+// fingerprints returns the fingerprints of pages, taken on every core: a
+// large site has a hundred thousand pages.
+func fingerprints(pages []*site.Page) []uint64 {
+	prints := make([]uint64, len(pages))
+	var wg sync.WaitGroup
+	n := runtime.GOMAXPROCS(0)
+	for w := range n {
+		wg.Go(func() {
+			for i := w; i < len(pages); i += n {
+				prints[i] = pages[i].Fingerprint()
+			}
+		})
+	}
+	wg.Wait()
+	return prints
+}
+
+// model builds the site's model from every article.
+func (s *Session) model() *site.Site {
+	placed := make([]site.Placed, 0, len(s.articles))
+	for _, a := range s.articles {
+		if a.entry != nil && (!a.entry.Draft || s.opts.Drafts) {
+			placed = append(placed, a.placed)
+		}
+	}
+	cfg := s.project.siteConfig()
+	cfg.Assets = map[string]string{}
+	for name, hashed := range s.assets {
+		cfg.Assets[name] = s.BasePath() + hashed
+	}
+	return site.New(cfg, s.project.Gazetteer, placed)
+}
+
+// patch puts the edited articles into the last model, when each keeps
+// the site's shape, and returns the model with the pages and feeds that
+// show them. It returns a nil model when the site must be built again.
+func (s *Session) patch(edited []string) (m *site.Site, pages []*site.Page, feeds []*site.Feed) {
+	if s.last == nil || len(edited) == 0 {
+		return nil, nil, nil
+	}
+	for _, name := range edited {
+		a := s.articles[name]
+		if a == nil || a.entry == nil || (a.entry.Draft && !s.opts.Drafts) {
+			return nil, nil, nil // gone, broken or unpublished: the site changes shape
+		}
+		p, f, ok := s.last.Replace(a.placed)
+		if !ok {
+			return nil, nil, nil // the last model may be half patched; it is dropped
+		}
+		pages, feeds = append(pages, p...), append(feeds, f...)
+	}
+	return s.last, pages, feeds
 }
 
 // A job makes one file.

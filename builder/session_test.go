@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"timeline/builder/source"
 )
 
 // memSink keeps a site in memory, as a preview server does.
@@ -129,7 +131,7 @@ func testIncremental(t *testing.T, opts Options, lazy bool) {
 		pick := files[rng.IntN(len(files))]
 		var changed []string
 		var what string
-		switch op := rng.IntN(14); {
+		switch op := rng.IntN(17); {
 		case fix != nil:
 			changed, what = fix(), "fix"
 			fix = nil
@@ -189,12 +191,48 @@ func testIncremental(t *testing.T, opts Options, lazy bool) {
 			page, _ := os.ReadFile(filepath.Join(dir, "templates", "entry.html"))
 			writeFile(t, dir, "templates/entry.html", strings.Replace(string(page), "min read", fmt.Sprintf("min read (%d)", step), 1))
 			changed, what = []string{"templates/entry.html"}, "template"
+		case op == 12: // the body edited: the site keeps its shape
+			old, _ := os.ReadFile(filepath.Join(dir, pick))
+			writeFile(t, dir, pick, string(old)+fmt.Sprintf("\nAn editor's addition, step %d.\n", step))
+			changed, what = []string{pick}, "body "+pick
+		case op == 13: // the lead edited: lists show it
+			old, _ := os.ReadFile(filepath.Join(dir, pick))
+			text := strings.Replace(string(old), "officials said", "officials told reporters", 1)
+			if text == string(old) {
+				text = strings.Replace(string(old), "officials told reporters", "officials said", 1)
+			}
+			writeFile(t, dir, pick, text)
+			changed, what = []string{pick}, "lead "+pick
+		case op == 14 && len(files) > 1 && source.IsArticle(path.Base(pick)): // an article broken while another is edited
+			other := files[(slices.Index(files, pick)+1)%len(files)]
+			old, _ := os.ReadFile(filepath.Join(dir, pick))
+			body, _ := os.ReadFile(filepath.Join(dir, other))
+			writeFile(t, dir, pick, "+++\ntitle = \"Unterminated\"\n")
+			writeFile(t, dir, other, string(body)+fmt.Sprintf("\nAdded while another file was broken, step %d.\n", step))
+			changed, what = []string{pick, other}, "break "+pick+", edit "+other
+			fix = func() []string {
+				writeFile(t, dir, pick, string(old))
+				return []string{pick}
+			}
 		default:
 			css, _ := os.ReadFile(filepath.Join(dir, "static", "style.css"))
 			writeFile(t, dir, "static/style.css", string(css)+"\n/* edit */\n")
 			changed, what = []string{"static/style.css"}, "stylesheet"
 		}
-		_, err := sess.Update(changed, sink)
+		rep, err := sess.Update(changed, sink)
+		if strings.HasPrefix(what, "body ") && err == nil {
+			// An edit to the body changes the entry's own page and nothing
+			// else: no list shows the body.
+			var pages []string
+			for _, name := range rep.Written {
+				if strings.HasSuffix(name, ".html") {
+					pages = append(pages, name)
+				}
+			}
+			if len(pages) > 1 {
+				t.Errorf("step %d (%s): wrote %v, want at most the entry's page", step, what, pages)
+			}
+		}
 		if fix != nil {
 			if err == nil {
 				t.Fatalf("step %d (%s): no error", step, what)

@@ -20,10 +20,17 @@ func (d Date) HasDay() bool { return d.Day != 0 }
 
 // String returns "2025-02-02", or "2023-06" for a month.
 func (d Date) String() string {
-	if d.Day == 0 {
-		return fmt.Sprintf("%04d-%02d", d.Year, int(d.Month))
+	if d.Year < 0 || d.Year > 9999 || d.Month < 0 || d.Month > 99 || d.Day < 0 || d.Day > 99 {
+		return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day) // no date a file can give
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+	// By hand, not with fmt: pages print dates by the hundred thousand.
+	b := make([]byte, 0, 10)
+	b = append(b, byte('0'+d.Year/1000), byte('0'+d.Year/100%10), byte('0'+d.Year/10%10), byte('0'+d.Year%10),
+		'-', byte('0'+d.Month/10), byte('0'+d.Month%10))
+	if d.Day != 0 {
+		b = append(b, '-', byte('0'+d.Day/10), byte('0'+d.Day%10))
+	}
+	return string(b)
 }
 
 // Time returns midnight UTC of the date's day, or of the 1st for a month.

@@ -10,8 +10,9 @@ import (
 
 // Fingerprints let a build that follows an edit render only the pages the
 // edit changed. A page's fingerprint hashes everything its template is
-// given to show: its own fields, and for each entry it lists, the entry's
-// Sum (a hash of its file) with the addresses and names the model gave it.
+// given to show: its own fields, and for each entry it lists, what lists
+// show of the entry (see entryPrint); an entry's own page adds its Sum, a
+// hash of its whole file.
 // A page whose fingerprint is unchanged would render to the same bytes,
 // provided nothing else the build depends on changed (settings, templates,
 // gazetteer, assets): the builder hashes those once and mixes them in.
@@ -74,23 +75,23 @@ func configPrint(c Config) uint64 {
 	return p.sum()
 }
 
-// Print returns a hash of what any page shows of the entry: two entries,
-// or one entry in two models, with the same Print look the same in lists.
+// Print returns a hash of what any page but its own shows of the entry:
+// two entries, or one entry in two models, with the same Print look the
+// same in lists.
 func (e *Entry) Print() uint64 { return e.print }
 
-// entryPrint hashes what any page shows of an entry: its file's Sum, and
-// the addresses and names the model gave it and its places.
+// entryPrint hashes what lists, feeds and data files show of an entry:
+// not its body, so that an edit to the body changes its own page only.
 func entryPrint(e *Entry) uint64 {
-	var p printer
+	var p printer // on the stack: there is one for every entry
 	p.h.SetSeed(seed)
-	p.num(e.Sum)
-	p.str(e.Path, e.URL, e.DayText, e.Title)
+	p.str(e.Path, e.URL, e.Date.String(), e.DateText, e.DayText, e.Title, e.Teaser, e.Summary, e.Byline, e.Source, e.SourceURL)
 	for _, pl := range e.Countries {
-		p.str(pl.URL, pl.Name)
+		p.str(pl.URL, pl.Code, pl.Name)
 	}
 	p.str("|")
 	for _, pl := range e.Regions {
-		p.str(pl.URL, pl.Name)
+		p.str(pl.URL, pl.Code, pl.Name)
 	}
 	p.str("|")
 	for _, pl := range e.Lead {
@@ -144,10 +145,10 @@ func (p *printer) years(years []*Year) {
 func (pg *Page) Fingerprint() uint64 {
 	p := newPrinter()
 	if e := pg.Entry; pg.Kind == "entry" {
-		// All an entry's page shows comes from the entry and its
-		// neighbours' addresses and headlines.
-		p.str("entry")
-		p.num(e.print)
+		// All an entry's page shows comes from the entry, the whole of
+		// its file, and its neighbours' addresses and headlines.
+		p.str("entry", pg.Description)
+		p.num(e.print, e.Sum)
 		for _, n := range []*Entry{e.Newer, e.Older} {
 			p.entry(n)
 		}
@@ -199,13 +200,17 @@ func (f *Feed) Fingerprint() uint64 {
 }
 
 // PagesFingerprint returns a hash of every page's address and date: what
-// the sitemap holds.
+// the sitemap holds. Replace changes neither, so it is worked out once.
 func (s *Site) PagesFingerprint() uint64 {
-	p := newPrinter()
-	for _, pg := range s.Pages {
-		p.str(pg.Kind, pg.Path, pg.Updated.String())
-	}
-	return p.sum()
+	s.pagesPrintOnce.Do(func() {
+		p := newPrinter()
+		for _, pg := range s.Pages {
+			p.str(pg.Kind, pg.Path)
+			p.num(uint64(pg.Updated.Year), uint64(pg.Updated.Month), uint64(pg.Updated.Day))
+		}
+		s.pagesPrint = p.sum()
+	})
+	return s.pagesPrint
 }
 
 // EntriesFingerprint returns a hash of every entry and its places: what the

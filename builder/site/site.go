@@ -20,6 +20,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"timeline/builder/entry"
@@ -105,8 +106,12 @@ type Site struct {
 	Nav       []Crumb // the site's sections, for its header
 
 	dayLabels map[entry.Date]dayLabels
-	absBase   string // the base URL, absolute
-	print     uint64 // see Print
+	weeks     map[entry.Date]struct{ sub, title string } // see week
+	absBase   string                                     // the base URL, absolute
+	print     uint64                                     // see Print
+
+	pagesPrintOnce sync.Once
+	pagesPrint     uint64 // see PagesFingerprint
 }
 
 // Asset returns the address of the static file name: its fingerprinted
@@ -343,9 +348,9 @@ func (s *Site) entries(g *place.Gazetteer, placed []Placed) {
 				undated = append(undated, d)
 			}
 		}
-		p.Weeks = s.groupSpans(dated, func(d entry.Date) (string, string) { return weekOf(d, dir) })
-		p.Undated = s.groupSpans(undated, func(d entry.Date) (string, string) {
-			return monthOf(d, dir) + "undated/", DateText(d) + ", day not given"
+		p.Weeks = s.groupSpans(dated, dir, s.week)
+		p.Undated = s.groupSpans(undated, dir, func(d entry.Date) (string, string) {
+			return monthOf(d) + "undated/", DateText(d) + ", day not given"
 		})
 	}
 }
@@ -481,7 +486,7 @@ func (s *Site) labels(d entry.Date) dayLabels {
 }
 
 func (s *Site) months() {
-	s.Months = s.groupSpans(s.Days, func(d entry.Date) (string, string) { return monthOf(d, ""), monthTitle(d) })
+	s.Months = s.groupSpans(s.Days, "", func(d entry.Date) (string, string) { return monthOf(d), monthTitle(d) })
 	for _, m := range s.Months {
 		m.Year, m.Month = m.Days[0].Date.Year, m.Days[0].Date.Month
 		n := len(s.Years)
@@ -494,14 +499,17 @@ func (s *Site) months() {
 	}
 }
 
-// groupSpans groups days, newest first, into spans: span gives a day's
-// span's folder and title. It links each span to the next.
-func (s *Site) groupSpans(days []*Day, span func(entry.Date) (dir, title string)) []*Span {
+// groupSpans groups days, newest first, into spans whose pages are in
+// the folder dir: span gives a day's span's folder in dir and its title.
+// It links each span to the next.
+func (s *Site) groupSpans(days []*Day, dir string, span func(entry.Date) (sub, title string)) []*Span {
 	var spans []*Span
+	last := ""
 	for _, d := range days {
-		dir, title := span(d.Date)
-		if n := len(spans); n == 0 || spans[n-1].Dir != dir {
-			spans = append(spans, &Span{Title: title, Dir: dir, URL: s.URL(dir)})
+		sub, title := span(d.Date)
+		if len(spans) == 0 || sub != last {
+			spans = append(spans, &Span{Title: title, Dir: dir + sub, URL: s.URL(dir + sub)})
+			last = sub
 		}
 		sp := spans[len(spans)-1]
 		sp.Days = append(sp.Days, d)
@@ -518,15 +526,29 @@ func (s *Site) groupSpans(days []*Day, span func(entry.Date) (dir, title string)
 	return spans
 }
 
-// monthOf returns the folder of d's month under dir: "2025/02/".
-func monthOf(d entry.Date, dir string) string {
-	return fmt.Sprintf("%s%04d/%02d/", dir, d.Year, int(d.Month))
+// monthOf returns the folder of d's month: "2025/02/".
+func monthOf(d entry.Date) string {
+	return fmt.Sprintf("%04d/%02d/", d.Year, int(d.Month))
+}
+
+// week returns weekOf(d), worked out once for each day: every place's
+// archive asks for each of its days.
+func (s *Site) week(d entry.Date) (string, string) {
+	w, ok := s.weeks[d]
+	if !ok {
+		w.sub, w.title = weekOf(d)
+		if s.weeks == nil {
+			s.weeks = map[entry.Date]struct{ sub, title string }{}
+		}
+		s.weeks[d] = w
+	}
+	return w.sub, w.title
 }
 
 // weekOf returns the folder and title of the week, Monday to Sunday, that
 // holds the day d: "2024/w21/" and "20–26 May 2024" (ISO weeks: the week
 // belongs to the year that holds its Thursday).
-func weekOf(d entry.Date, dir string) (string, string) {
+func weekOf(d entry.Date) (string, string) {
 	t := d.Time()
 	year, week := t.ISOWeek()
 	monday := t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
@@ -540,7 +562,7 @@ func weekOf(d entry.Date, dir string) (string, string) {
 	default:
 		title = fmt.Sprintf("%d–%s", monday.Day(), DateText(entry.DateOf(sunday)))
 	}
-	return fmt.Sprintf("%s%04d/w%02d/", dir, year, week), title
+	return fmt.Sprintf("%04d/w%02d/", year, week), title
 }
 
 // DateText writes a date as readers say it: "2 February 2025", or "June

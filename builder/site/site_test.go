@@ -138,3 +138,22 @@ func TestTeaser(t *testing.T) {
 		}
 	}
 }
+
+func TestWeekOf(t *testing.T) {
+	for _, c := range []struct{ date, dir, title string }{
+		{"2024-05-22", "2024/w21/", "20–26 May 2024"},
+		{"2024-05-20", "2024/w21/", "20–26 May 2024"},
+		{"2024-05-26", "2024/w21/", "20–26 May 2024"},
+		{"2024-05-01", "2024/w18/", "29 April – 5 May 2024"},
+		{"2025-01-01", "2025/w01/", "30 December 2024 – 5 January 2025"},
+		{"2021-01-03", "2020/w53/", "28 December 2020 – 3 January 2021"},
+	} {
+		d, err := entry.ParseDate(c.date)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if dir, title := weekOf(d); dir != c.dir || title != c.title {
+			t.Errorf("weekOf(%s) = %q, %q; want %q, %q", c.date, dir, title, c.dir, c.title)
+		}
+	}
+}
