@@ -17,6 +17,7 @@
 package builder
 
 import (
+	"encoding/json"
 	"errors"
 	"path/filepath"
 	"time"
@@ -66,11 +67,14 @@ func (p *Project) Parse(path string, data []byte) (*entry.Entry, place.Result, d
 
 // Stats say what a build did.
 type Stats struct {
-	Entries  int
-	Pages    int // HTML pages
-	Files    int // files written, pages included
-	Bytes    int64
-	Duration time.Duration
+	Entries int
+	Pages   int // HTML pages
+	Files   int // files made, pages included
+	Bytes   int64
+	// Unchanged counts the files made that the published site already
+	// held, byte for byte: they were kept, not written again.
+	Unchanged int
+	Duration  time.Duration
 	// Stages is the time spent in each stage. Stages that run on every
 	// core count the time of each: their sum can pass Duration.
 	Stages Stages
@@ -89,23 +93,45 @@ var ErrInput = errors.New("the build found errors in its input; nothing was publ
 // public/), all at once: on any error out is left as it was, and the error
 // is ErrInput or what stopped the build. The report lists every problem
 // found, errors and warnings, sorted.
+//
+// A site built from the very same input is up to date, and Build leaves it
+// be, unless opts.Force; otherwise only the files that changed are written
+// (see package output).
 func Build(dir, out string, opts Options) (Report, error) {
 	if out == "" {
 		out = filepath.Join(dir, "public")
 	}
 	start := time.Now()
+	st := stamp(dir, opts)
 	d, err := output.Begin(out)
 	if err != nil {
 		return Report{}, err
+	}
+	var last buildNote
+	if note, ok := d.UpToDate(st); ok && !opts.Force && json.Unmarshal(note, &last) == nil {
+		d.Abort()
+		rep := Report{Stats: last.Stats, Problems: last.Problems, UpToDate: true}
+		rep.Stages = Stages{}
+		rep.Duration = time.Since(start)
+		return rep, nil
 	}
 	rep, err := NewSession(dir, opts).Update(nil, outputSink{d})
 	if err != nil {
 		d.Abort()
 		return rep, err
 	}
-	err = d.Commit()
+	note, _ := json.Marshal(buildNote{rep.Stats, rep.Problems})
+	err = d.Commit(st, note)
+	rep.Unchanged = d.Linked()
 	rep.Duration = time.Since(start) // publishing included
 	return rep, err
+}
+
+// buildNote is what a build records with the site it publishes, for a
+// build that finds the site up to date to report.
+type buildNote struct {
+	Stats    Stats
+	Problems diag.List
 }
 
 // outputSink writes to an output.Dir, which starts empty: nothing is ever

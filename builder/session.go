@@ -53,6 +53,9 @@ type Options struct {
 	// never keep a stale one. A preview server, which tells browsers not to
 	// cache, does without: a stylesheet edit then changes no page.
 	Fingerprint bool
+	// Force makes Build build even when the published site is up to date
+	// with the input.
+	Force bool
 }
 
 // A Session builds a site folder again and again. It keeps what it read and
@@ -103,6 +106,9 @@ type Report struct {
 	Problems diag.List // every problem of the site as it is now, sorted
 	Written  []string  // files written, in order
 	Removed  []string  // files removed
+	// UpToDate says that Build found the published site built from this
+	// very input, and wrote nothing; Stats and Problems are that build's.
+	UpToDate bool
 }
 
 // Update brings the built site up to date with the site folder. changed

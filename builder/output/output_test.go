@@ -37,7 +37,7 @@ func TestCommitReplaces(t *testing.T) {
 		t.Fatal(err)
 	}
 	write(t, d, map[string]string{"index.html": "one", "a/b/c.html": "c", "gone.html": "x"})
-	if err := d.Commit(); err != nil {
+	if err := d.Commit("", nil); err != nil {
 		t.Fatal(err)
 	}
 	d, err = Begin(target)
@@ -45,7 +45,7 @@ func TestCommitReplaces(t *testing.T) {
 		t.Fatal(err)
 	}
 	write(t, d, map[string]string{"index.html": "two", "a/b/c.html": "c2"})
-	if err := d.Commit(); err != nil {
+	if err := d.Commit("", nil); err != nil {
 		t.Fatal(err)
 	}
 	got := tree(t, target)
@@ -62,7 +62,7 @@ func TestAbortKeepsOld(t *testing.T) {
 	target := filepath.Join(t.TempDir(), "public")
 	d, _ := Begin(target)
 	write(t, d, map[string]string{"index.html": "old"})
-	d.Commit()
+	d.Commit("", nil)
 	d, _ = Begin(target)
 	write(t, d, map[string]string{"index.html": "new", "x.html": "x"})
 	d.Abort()
@@ -110,5 +110,56 @@ func TestWriteRejectsEscapes(t *testing.T) {
 		if err := d.Write(name, nil); err == nil {
 			t.Errorf("Write(%q) succeeded", name)
 		}
+	}
+}
+
+// TestUnchangedKept: a rebuild links the files it would write unchanged,
+// and a site built from the same stamp is up to date until someone
+// touches its files.
+func TestUnchangedKept(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "public")
+	d, _ := Begin(target)
+	write(t, d, map[string]string{"index.html": "one", "a/same.html": "same", "a/other.html": "x"})
+	if err := d.Commit("stamp-1", []byte("note")); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.Stat(filepath.Join(target, "a/same.html"))
+
+	d, _ = Begin(target)
+	if note, ok := d.UpToDate("stamp-1"); !ok || string(note) != "note" {
+		t.Errorf("UpToDate(stamp-1) = %q, %v; want the note, true", note, ok)
+	}
+	if _, ok := d.UpToDate("stamp-2"); ok {
+		t.Errorf("up to date with another stamp")
+	}
+	write(t, d, map[string]string{"index.html": "two", "a/same.html": "same", "a/other.html": "y"})
+	if n := d.Linked(); n != 1 {
+		t.Errorf("%d files linked, want 1 (a/same.html)", n)
+	}
+	if err := d.Commit("stamp-2", nil); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := os.Stat(filepath.Join(target, "a/same.html"))
+	if !os.SameFile(before, after) {
+		t.Errorf("a/same.html was written again")
+	}
+	if got := tree(t, target); got["index.html"] != "two" || got["a/same.html"] != "same" || got["a/other.html"] != "y" {
+		t.Errorf("after rebuild: %v", got)
+	}
+
+	for name, touch := range map[string]func(){
+		"a file edited":  func() { os.WriteFile(filepath.Join(target, "index.html"), []byte("two, edited"), 0o644) },
+		"a file added":   func() { os.WriteFile(filepath.Join(target, "extra.html"), nil, 0o644) },
+		"a file removed": func() { os.Remove(filepath.Join(target, "a/other.html")) },
+	} {
+		d, _ = Begin(target)
+		write(t, d, map[string]string{"index.html": "two", "a/same.html": "same", "a/other.html": "y"})
+		d.Commit("stamp-3", nil)
+		touch()
+		d, _ = Begin(target)
+		if _, ok := d.UpToDate("stamp-3"); ok {
+			t.Errorf("%s: site still up to date", name)
+		}
+		d.Abort()
 	}
 }

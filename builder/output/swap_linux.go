@@ -18,15 +18,3 @@ func exchange(a, b string) error {
 	}
 	return nil
 }
-
-// syncTree gets everything written under dir to disk, with one syncfs(2)
-// for its whole file system rather than an fsync for each of thousands of
-// files.
-func syncTree(dir string) error {
-	f, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return unix.Syncfs(int(f.Fd()))
-}

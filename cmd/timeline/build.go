@@ -25,6 +25,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "", "where to write the site (default: public/ in the site folder)")
 	baseURL := fs.String("base-url", "", "the address the site is published at, overriding site.toml's base_url")
 	drafts := fs.Bool("drafts", false, "publish articles marked draft = true too")
+	force := fs.Bool("force", false, "build even when the published site is up to date with its input")
 	stats := fs.Bool("stats", false, "print where the time went, what was written and the memory it took")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file")
 	memProfile := fs.String("memprofile", "", "write a memory (allocations) profile to this file")
@@ -41,7 +42,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "timeline build: unexpected argument %q\n", fs.Arg(0))
 		return 2
 	}
-	rep, err := builder.Build(*dir, *out, builder.Options{BaseURL: *baseURL, Drafts: *drafts, Fingerprint: true})
+	rep, err := builder.Build(*dir, *out, builder.Options{BaseURL: *baseURL, Drafts: *drafts, Fingerprint: true, Force: *force})
 	peakHeap := heap.Peak()
 	if err := stopProfile(); err != nil {
 		fmt.Fprintln(stderr, err)
@@ -57,9 +58,15 @@ func build(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "build failed: %s, %s; the published site is unchanged\n", plural(errs, "error"), plural(warnings, "warning"))
 		return 1
 	}
-	fmt.Fprintf(stdout, "built %s, %s (%s, %s) in %v; %s\n",
+	if rep.UpToDate {
+		fmt.Fprintf(stdout, "up to date: %s, %s (%s, %s) built from this very input; nothing written, checked in %v; %s\n",
+			plural(rep.Entries, "entry"), plural(rep.Pages, "page"), plural(rep.Files, "file"),
+			diag.Size(rep.Bytes), rep.Duration.Round(1e6), plural(warnings, "warning"))
+		return 0
+	}
+	fmt.Fprintf(stdout, "built %s, %s (%s, %s; %d unchanged) in %v; %s\n",
 		plural(rep.Entries, "entry"), plural(rep.Pages, "page"), plural(rep.Files, "file"),
-		diag.Size(rep.Bytes), rep.Duration.Round(1e6), plural(warnings, "warning"))
+		diag.Size(rep.Bytes), rep.Unchanged, rep.Duration.Round(1e6), plural(warnings, "warning"))
 	if *stats {
 		printStats(stdout, rep.Stats, peakHeap)
 	}

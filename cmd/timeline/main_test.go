@@ -30,6 +30,18 @@ func testSite(t *testing.T) string {
 	return dir
 }
 
+// age sets the time of every file under dir an hour back.
+func age(t *testing.T, dir string) {
+	t.Helper()
+	old := time.Now().Add(-time.Hour)
+	filepath.WalkDir(dir, func(name string, d os.DirEntry, err error) error {
+		if err == nil {
+			os.Chtimes(name, old, old)
+		}
+		return nil
+	})
+}
+
 func runCmd(args ...string) (code int, stdout, stderr string) {
 	var out, errb bytes.Buffer
 	code = run(args, &out, &errb)
@@ -42,7 +54,7 @@ func TestBuild(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	if !regexp.MustCompile(`^built 1 entry, \d+ pages \(\d+ files, [\d.]+ KB\) in \d+ms; 0 warnings\n$`).MatchString(out) {
+	if !regexp.MustCompile(`^built 1 entry, \d+ pages \(\d+ files, [\d.]+ KB; 0 unchanged\) in \d+ms; 0 warnings\n$`).MatchString(out) {
 		t.Errorf("summary line %q", out)
 	}
 	index, err := os.ReadFile(filepath.Join(dir, "public", "index.html"))
@@ -50,6 +62,27 @@ func TestBuild(t *testing.T) {
 		t.Errorf("public/index.html: %v", err)
 	}
 
+	// Built again from the same input, the site is up to date: nothing is
+	// written. (Files changed in the last seconds are not trusted to be
+	// unchanged: the input is made older first.)
+	age(t, dir)
+	if _, out, _ := runCmd("build", "--dir", dir); !strings.HasPrefix(out, "built") {
+		t.Errorf("first build from aged input: %q", out)
+	}
+	info, _ := os.Stat(filepath.Join(dir, "public", "index.html"))
+	if _, out, _ := runCmd("build", "--dir", dir); !regexp.MustCompile(`^up to date: 1 entry, .* nothing written`).MatchString(out) {
+		t.Errorf("build of unchanged input: %q", out)
+	}
+	if _, out, _ := runCmd("build", "--dir", dir, "--force"); !regexp.MustCompile(`\((\d+) files, [\d.]+ KB; (\d+) unchanged\)`).MatchString(out) {
+		t.Errorf("forced build: %q", out)
+	} else if m := regexp.MustCompile(`\((\d+) files, [\d.]+ KB; (\d+) unchanged\)`).FindStringSubmatch(out); m[1] != m[2] {
+		t.Errorf("forced build of unchanged input rewrote files: %q", out)
+	}
+	if info2, _ := os.Stat(filepath.Join(dir, "public", "index.html")); !info2.ModTime().Equal(info.ModTime()) {
+		t.Errorf("an unchanged page was written again")
+	}
+
+	index, _ = os.ReadFile(filepath.Join(dir, "public", "index.html"))
 	os.WriteFile(filepath.Join(dir, "content", "bad.txt"), []byte("\n\ndate 2025-02-30 Never\n"), 0o644)
 	code, _, errs = runCmd("build", "--dir", dir)
 	if code != 1 || !strings.Contains(errs, "content/bad.txt:3: impossible date 2025-02-30") || !strings.Contains(errs, "the published site is unchanged") {
