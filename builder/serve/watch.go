@@ -33,6 +33,15 @@ type Watcher struct {
 	// system for events: for network and container file systems, where
 	// events do not arrive.
 	Poll time.Duration
+	// Ready, if set, is called once the watcher watches: a change made
+	// after it returns is seen. (Watching a large site takes a moment.)
+	Ready func()
+}
+
+func (w *Watcher) ready() {
+	if w.Ready != nil {
+		w.Ready()
+	}
 }
 
 // Run watches until ctx is done.
@@ -60,6 +69,7 @@ func (w *Watcher) Run(ctx context.Context) error {
 		w.Poll = time.Second
 		return w.poll(ctx)
 	}
+	w.ready()
 
 	pending := map[string]bool{}
 	all := false
@@ -200,6 +210,7 @@ func (t *tree) event(ev fsnotify.Event) (string, bool) {
 // poll scans the site folder every w.Poll and reports what changed.
 func (w *Watcher) poll(ctx context.Context) error {
 	last := w.scan()
+	w.ready()
 	tick := time.NewTicker(w.Poll)
 	defer tick.Stop()
 	for {

@@ -55,7 +55,8 @@ func serveOn(t testing.TB, ln net.Listener, dir string, poll time.Duration) *liv
 	s := New(dir, builder.Options{}, io.Discard)
 	srv := &http.Server{Handler: s}
 	ctx, cancel := context.WithCancel(context.Background())
-	w := &Watcher{Dir: dir, Rebuild: s.Rebuild, Log: io.Discard, Poll: poll}
+	watching := make(chan struct{})
+	w := &Watcher{Dir: dir, Rebuild: s.Rebuild, Log: io.Discard, Poll: poll, Ready: func() { close(watching) }}
 	done := make(chan struct{})
 	go func() { w.Run(ctx); close(done) }()
 	go srv.Serve(ln)
@@ -86,8 +87,8 @@ func serveOn(t testing.TB, ln net.Listener, dir string, poll time.Duration) *liv
 			}
 		}
 	}()
-	l.next()                          // the state on connecting
-	time.Sleep(50 * time.Millisecond) // let the watches settle
+	l.next() // the state on connecting
+	<-watching
 	return l
 }
 
