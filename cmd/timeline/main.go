@@ -41,10 +41,10 @@ or point at that folder with --dir. "timeline <command> -h" lists a command's fl
 
 func main() {
 	if os.Getenv("GOGC") == "" {
-		// A build's heap is mostly the articles, held to the end: the
-		// default, which lets the heap grow to twice what is live before
-		// collecting, would take half as much memory again as the site's
-		// text for little gain in time (measured in the README).
+		// A build's heap is mostly the articles, held to the end. The
+		// default lets the heap grow to twice what is live before
+		// collecting: at 100,000 articles, 1.6 GB of memory rather than
+		// 1.3 GB, to save under 5% of the time (see the README).
 		debug.SetGCPercent(50)
 	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
