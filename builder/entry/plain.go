@@ -86,7 +86,7 @@ func (p *parser) head(e *Entry, d dateLine, rest []line) (body []line) {
 			e.Source = r
 		}
 	default:
-		if headlineShaped(r) && !continued(rest) {
+		if headlineShaped(r) && !continued(r, rest) {
 			e.Title, e.TitleLine = r, d.num
 			return rest
 		}
@@ -119,7 +119,7 @@ func findHeadline(lines []line) int {
 			continue
 		case isTimeLine(l.text) || isSourceLine(l.text) || readTimeOf(l.text) > 0 || hasBy(l.text) && isByline(l.text):
 			return best // the article's header: the headline was above
-		case !headlineShaped(l.text) || continued(lines[i+1:]):
+		case !headlineShaped(l.text) || continued(l.text, lines[i+1:]):
 			return best // a sentence: the article has begun
 		}
 		if _, _, n := captionPair(lines[i:]); n > 0 {
@@ -156,10 +156,31 @@ func letterWords(s string) int {
 	return n
 }
 
-// continued reports whether the next line carries on the sentence above
-// it, as in a hard-wrapped paragraph.
-func continued(next []line) bool {
-	return len(next) > 0 && next[0].text != "" && startsLowerWord(next[0].text) && !isHeaderLine(next[0].text)
+// continued reports whether the next line carries on the sentence of s,
+// as in a hard-wrapped paragraph: it starts with a word in lower case, or s
+// ends with one that no headline ends with ("at Ukraine on" / "Monday, ...").
+func continued(s string, next []line) bool {
+	if len(next) == 0 || next[0].text == "" || isHeaderLine(next[0].text) {
+		return false
+	}
+	return startsLowerWord(next[0].text) || openEnded[lastWord(s)]
+}
+
+// openEnded are the English words a sentence cut at a line's end may
+// stop on, but a headline does not: articles, prepositions, conjunctions.
+var openEnded = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "in": true, "on": true, "at": true, "to": true,
+	"for": true, "with": true, "from": true, "by": true, "and": true, "or": true, "but": true,
+	"into": true, "as": true, "that": true, "than": true, "its": true, "their": true, "his": true, "her": true,
+}
+
+// lastWord returns the last word of s, as it is.
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }
 
 // startsLowerWord reports whether s starts with a word in lower case:
