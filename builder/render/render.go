@@ -48,7 +48,7 @@ func New(fsys fs.FS, basePath string) (*Renderer, error) {
 	r := &Renderer{pages: map[string]*template.Template{}, md: newMarkdown(basePath), cache: map[fragmentKey]template.HTML{}}
 	r.buf.New = func() any { return new(bytes.Buffer) }
 	for _, kind := range Kinds {
-		t := template.New("base.html").Funcs(template.FuncMap{"body": r.body, "fragment": r.fragment, "fragments": r.fragments})
+		t := template.New("base.html").Funcs(template.FuncMap{"body": r.body, "fragment": r.fragment, "fragments": r.fragments, "thousands": site.Thousands})
 		t, err := t.ParseFS(fsys, "base.html", "partials.html", kind+".html")
 		if err != nil {
 			return nil, fmt.Errorf("templates: %w", err)

@@ -87,7 +87,7 @@ func (p Placed) know(warStart entry.Date) *known {
 		description: entry.Shorten(e.Summary, 160),
 		dayNumber:   dayNumber(warStart, e.Date), slug: Slug(cmp.Or(e.FrontMatterSlug, e.Title)), folder: dateFolder(e.Date)}
 	if k.dayNumber > 0 {
-		k.dayText = "day " + thousands(k.dayNumber)
+		k.dayText = "day " + Thousands(k.dayNumber)
 	}
 	return k
 }
@@ -581,7 +581,7 @@ func DayHeading(d, start entry.Date) string {
 	if n == 0 {
 		return DateText(d)
 	}
-	return DateText(d) + " · day " + thousands(n)
+	return DateText(d) + " · day " + Thousands(n)
 }
 
 func dayNumber(start, d entry.Date) int {
@@ -591,8 +591,8 @@ func dayNumber(start, d entry.Date) int {
 	return int(d.Time().Sub(start.Time()).Hours()/24) + 1
 }
 
-// thousands writes n with commas: 1,075.
-func thousands(n int) string {
+// Thousands writes n with commas: 1,075.
+func Thousands(n int) string {
 	s := strconv.Itoa(n)
 	for i := len(s) - 3; i > 0; i -= 3 {
 		s = s[:i] + "," + s[i:]
