@@ -18,6 +18,9 @@ var readTimeRE = regexp.MustCompile(`(?i)^[·•|\-–—\s]*(?:reading time:?\s
 // readTimeOf returns the minutes of a read-time line ("·2 min read",
 // "1 minute read"), or 0.
 func readTimeOf(s string) int {
+	if len(s) > 80 { // "Reading time: 3 minutes" is short; the article is not
+		return 0
+	}
 	if !strings.Contains(strings.ToLower(s), "read") && !strings.HasPrefix(strings.ToLower(s), "reading") {
 		return 0
 	}
@@ -402,6 +405,9 @@ var trailingReadTimeRE = regexp.MustCompile(`(?i)[\s·•|]+(\d{1,3})\s*(?:min|m
 // timeWithReadTime returns the read time at the end of a time line,
 // "February 17, 2024 3:08 AM 2 min read", or 0.
 func timeWithReadTime(s string) int {
+	if len(s) > 200 {
+		return 0
+	}
 	loc := trailingReadTimeRE.FindStringSubmatchIndex(s)
 	if loc == nil || !isTimeLine(s[:loc[0]]) && !timeHeadRE.MatchString(s[:loc[0]]) {
 		return 0

@@ -2,6 +2,7 @@ package entry
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -26,6 +27,10 @@ func (p *parser) markdown(e *Entry, raw []string, first int) {
 		e.Title = strings.TrimSpace(strings.Trim(strings.TrimSpace(lines[0][2:]), "#"))
 		e.TitleLine = first
 		lines, first = lines[1:], first+1
+	}
+	if n, msg := markdownHazard(lines); msg != "" {
+		p.errorf(first+n, "%s", msg)
+		return
 	}
 	e.Markdown = strings.Join(lines, "\n")
 	e.BodyLine = first
@@ -53,6 +58,40 @@ func (p *parser) markdown(e *Entry, raw []string, first int) {
 		}
 		return ast.WalkSkipChildren, nil
 	})
+}
+
+// Markdown parsers, goldmark among them, take time that grows with the
+// square of some constructs' size: blockquotes nested thousands deep
+// (">>>>..."), and brackets by the thousand ("[a]([a]([a](...", a
+// reference defined and used thousands of times), each read to the end
+// of what follows. No article has either, and a file that does would stall
+// the build for minutes: these bounds are far above what writing needs.
+const (
+	maxQuoteDepth = 32
+	maxBrackets   = 2000
+)
+
+// markdownHazard returns the index in lines, and a message, of the first
+// construct beyond those bounds, or "" when there is none.
+func markdownHazard(lines []string) (int, string) {
+	brackets := 0
+	for i, l := range lines {
+		depth := 0
+		for _, c := range l {
+			if c == '>' {
+				depth++
+			} else if c != ' ' && c != '\t' {
+				break
+			}
+		}
+		if depth > maxQuoteDepth {
+			return i, fmt.Sprintf("blockquotes nested %d deep: Markdown allows %d here", depth, maxQuoteDepth)
+		}
+		if brackets += strings.Count(l, "["); brackets > maxBrackets {
+			return i, fmt.Sprintf("more than %d brackets \"[\" (links, references): Markdown allows no more in one file", maxBrackets)
+		}
+	}
+	return 0, ""
 }
 
 // inlineText returns the words of a block's inline content, with line

@@ -33,16 +33,27 @@ type dateLine struct {
 	num  int
 }
 
-var dateLineRE = regexp.MustCompile(`^date\s+(\S+)\s*(.*)$`)
 
 // dateLine reads l as a date line. ok is false when l is not one; a line
 // that starts like one but has a bad date is reported.
 func (p *parser) dateLine(l line) (d dateLine, ok bool) {
-	m := dateLineRE.FindStringSubmatch(l.text)
-	if m == nil {
+	// "date", space, a word, and the rest: by hand, for a line can be
+	// megabytes long.
+	const space = " \t\f\r\n"
+	rest, ok := strings.CutPrefix(l.text, "date")
+	if !ok || rest == "" || !strings.ContainsRune(space, rune(rest[0])) {
 		return d, false
 	}
-	s := m[1]
+	rest = strings.TrimLeft(rest, space)
+	if rest == "" {
+		return d, false
+	}
+	s := rest
+	if i := strings.IndexAny(rest, space); i >= 0 {
+		s, rest = rest[:i], strings.TrimLeft(rest[i:], space)
+	} else {
+		rest = ""
+	}
 	if len(s) > 10 && s[10] == 'T' { // a timestamp: the day is enough
 		s = s[:10]
 	}
@@ -51,7 +62,7 @@ func (p *parser) dateLine(l line) (d dateLine, ok bool) {
 		p.errorf(l.num, "%v", err)
 		return d, false
 	}
-	return dateLine{date: date, rest: m[2], num: l.num}, true
+	return dateLine{date: date, rest: rest, num: l.num}, true
 }
 
 // plain parses the lines after the date line of a plain-text file.

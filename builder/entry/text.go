@@ -159,12 +159,19 @@ func Shorten(p string, n int) string {
 // marks the cut with an ellipsis. Text without spaces (Japanese, Chinese)
 // is cut at a character.
 func cut(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
+	end := 0 // of the first n characters
+	for range n {
+		if end == len(s) {
+			return s
+		}
+		_, size := utf8.DecodeRuneInString(s[end:])
+		end += size
+	}
+	if end == len(s) {
 		return s
 	}
-	runes := []rune(s)
-	t := string(runes[:n])
-	if i := strings.LastIndexByte(t, ' '); i > len(t)/2 && runes[n] != ' ' {
+	t := s[:end]
+	if i := strings.LastIndexByte(t, ' '); i > len(t)/2 && s[end] != ' ' {
 		t = t[:i]
 	}
 	return strings.TrimRight(t, " ,;:-–—") + "…"
