@@ -33,7 +33,6 @@ type dateLine struct {
 	num  int
 }
 
-
 // dateLine reads l as a date line. ok is false when l is not one; a line
 // that starts like one but has a bad date is reported.
 func (p *parser) dateLine(l line) (d dateLine, ok bool) {
