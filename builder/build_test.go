@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
@@ -19,6 +20,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"timeline/builder/entry"
 )
 
 // newTestSite copies testdata/site, with the project's own templates and
@@ -696,6 +699,68 @@ func TestLocate(t *testing.T) {
 		}
 		if len(l.Regions) != 1 || l.Regions[0] != (Named{"UA-51", "Odesa Oblast"}) {
 			t.Errorf("%s: regions %v", l.File, l.Regions)
+		}
+	}
+}
+
+// TestHeldBack: an article dated after today waits for its day, unless
+// the build is told otherwise; an article in two files shows once, from
+// the first, and the other gets a warning.
+func TestHeldBack(t *testing.T) {
+	dir := newTestSite(t)
+	article := "date %s %s\n\nThe shelling of Kherson went on through the night, officials said on %s.\n"
+	files := map[string]string{
+		"content/future.txt":   fmt.Sprintf(article, "2025-03-02", "A report from tomorrow", "Sunday"),
+		"content/today.txt":    fmt.Sprintf(article, "2025-03-01", "A report from today", "Saturday"),
+		"content/a-copy.txt":   fmt.Sprintf(article, "2025-02-20", "Kherson shelled", "Thursday"),
+		"content/b-copy.txt":   strings.Replace(fmt.Sprintf(article, "2025-02-20", "Kherson shelled overnight", "Thursday"), "\n\n", "\nBy Jane Doe\n\n", 1),
+		"content/a-source.md":  "+++\ntitle = \"Drones over Odesa\"\ndate = 2025-02-21\nsource = \"https://www.example.com/news/odesa/?utm_source=x\"\n+++\nDrones flew over Odesa.\n",
+		"content/b-source.md":  "+++\ntitle = \"Drones over Odesa, again\"\ndate = 2025-02-21\nsource = \"http://example.com/news/odesa\"\n+++\nDrones were seen over Odesa.\n",
+		"content/other-one.md": "+++\ntitle = \"Drones over Odesa, another story\"\ndate = 2025-02-21\nsource = \"https://example.com/news/odesa-2\"\n+++\nMore drones.\n",
+	}
+	for name, text := range files {
+		writeFile(t, dir, name, text)
+	}
+	today := entry.Date{Year: 2025, Month: 3, Day: 1}
+	for _, future := range []bool{false, true} {
+		out := filepath.Join(t.TempDir(), "public")
+		rep, err := Build(dir, out, Options{Today: today, Future: future})
+		if err != nil {
+			t.Fatal(err, rep.Problems)
+		}
+		warned := map[string]string{}
+		for _, pr := range rep.Problems {
+			if pr.Warning {
+				warned[pr.Path] = pr.Msg
+			}
+		}
+		data := reader(t, out)("timeline.csv")
+		if strings.Contains(data, "A report from tomorrow") != future {
+			t.Errorf("future = %v: the article dated tomorrow shown: %v", future, !future)
+		}
+		if !future && !strings.Contains(warned["content/future.txt"], "after today (2025-03-01)") {
+			t.Errorf("no warning for the article dated tomorrow: %q", warned["content/future.txt"])
+		}
+		if !strings.Contains(data, "A report from today") {
+			t.Errorf("the article dated today is not shown")
+		}
+		for copy, first := range map[string]string{"content/b-copy.txt": "content/a-copy.txt", "content/b-source.md": "content/a-source.md"} {
+			if !strings.Contains(warned[copy], "the same article as "+first) {
+				t.Errorf("%s: warning %q, want one naming %s", copy, warned[copy], first)
+			}
+		}
+		rows, _ := csv.NewReader(strings.NewReader(data)).ReadAll()
+		shown := map[string]bool{}
+		for _, row := range rows {
+			shown[row[1]] = true
+		}
+		for title, want := range map[string]bool{
+			"Kherson shelled": true, "Kherson shelled overnight": false,
+			"Drones over Odesa": true, "Drones over Odesa, again": false, "Drones over Odesa, another story": true,
+		} {
+			if shown[title] != want {
+				t.Errorf("%q shown: %v, want %v", title, shown[title], want)
+			}
 		}
 	}
 }

@@ -49,6 +49,10 @@ type LazySink interface {
 type Options struct {
 	BaseURL string // overrides site.toml's base_url
 	Drafts  bool   // publish entries marked draft = true too
+	Future  bool   // publish entries dated after today too
+	// Today is the day the build takes for today; the zero Date means
+	// the newest date on Earth now (see Session.today).
+	Today entry.Date
 	// Fingerprint gives stylesheets names with their hash, so browsers
 	// never keep a stale one. A preview server, which tells browsers not to
 	// cache, does without: a stylesheet edit then changes no page.
@@ -77,8 +81,15 @@ type Session struct {
 	stages   Stages                // of the update under way
 	prints   map[string]uint64     // each file written → fingerprint of what it was made from
 	last     *site.Site            // the model of the files written, for patch
-	broken   diag.List             // problems with settings and templates
-	ready    bool                  // the first full update has run
+
+	// What publish decided, for patch to keep to.
+	published entry.Date          // the day taken for today
+	held      diag.List           // why articles are held back
+	holder    map[string]string   // a text's or source address's key → the article published with it
+	keysOf    map[string][]string // an article → its keys
+	holds     map[string]bool     // articles that hold a copy back
+	broken    diag.List           // problems with settings and templates
+	ready     bool                // the first full update has run
 }
 
 // A staticFile is a file of static/, read when it changed.
@@ -203,9 +214,7 @@ func (s *Session) load() {
 	data, _ := os.ReadFile(filepath.Join(s.dir, "site.toml"))
 	h.Write(data)
 	h.Write([]byte(s.opts.BaseURL))
-	if s.opts.Drafts {
-		h.Write([]byte{1})
-	}
+	fmt.Fprintf(h, "%v %v", s.opts.Drafts, s.opts.Future)
 	s.settings = h.Sum64()
 }
 
@@ -421,6 +430,8 @@ func (s *Session) render(sink Sink, rep *Report, edited []string) error {
 		s.stages.Model = time.Since(t)
 		pages, feeds = m.Pages, m.Feeds
 	}
+	rep.Problems = append(rep.Problems, s.held...)
+	rep.Problems.Sort()
 	s.last = nil // until the files are written
 	for i, print := range fingerprints(pages) {
 		p := pages[i]
@@ -503,13 +514,13 @@ func fingerprints(pages []*site.Page) []uint64 {
 	return prints
 }
 
-// model builds the site's model from every article.
+// model builds the site's model from every article it publishes.
 func (s *Session) model() *site.Site {
-	placed := make([]site.Placed, 0, len(s.articles))
-	for _, a := range s.articles {
-		if a.entry != nil && (!a.entry.Draft || s.opts.Drafts) {
-			placed = append(placed, a.placed)
-		}
+	list, held := s.publish()
+	s.held = held
+	placed := make([]site.Placed, len(list))
+	for i, a := range list {
+		placed[i] = a.placed
 	}
 	cfg := s.project.siteConfig()
 	cfg.Assets = map[string]string{}
@@ -523,13 +534,13 @@ func (s *Session) model() *site.Site {
 // the site's shape, and returns the model with the pages and feeds that
 // show them. It returns a nil model when the site must be built again.
 func (s *Session) patch(edited []string) (m *site.Site, pages []*site.Page, feeds []*site.Feed) {
-	if s.last == nil || len(edited) == 0 {
+	if s.last == nil || len(edited) == 0 || s.opts.today() != s.published {
 		return nil, nil, nil
 	}
 	for _, name := range edited {
 		a := s.articles[name]
-		if a == nil || a.entry == nil || (a.entry.Draft && !s.opts.Drafts) {
-			return nil, nil, nil // gone, broken or unpublished: the site changes shape
+		if a == nil || a.entry == nil || (a.entry.Draft && !s.opts.Drafts) || !s.sameKeys(name, a) {
+			return nil, nil, nil // gone, broken, unpublished or a copy: the site changes shape
 		}
 		p, f, ok := s.last.Replace(a.placed)
 		if !ok {

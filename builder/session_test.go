@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"timeline/builder/diag"
 	"timeline/builder/source"
 )
 
@@ -122,6 +123,7 @@ func testIncremental(t *testing.T, opts Options, lazy bool) {
 			step, base, 20+rng.IntN(5), 1+rng.IntN(8))
 	}
 	var fix func() []string // undoes the break of the step before
+	var last Report
 	steps := 150
 	if testing.Short() {
 		steps = 30
@@ -220,9 +222,10 @@ func testIncremental(t *testing.T, opts Options, lazy bool) {
 			changed, what = []string{"static/style.css"}, "stylesheet"
 		}
 		rep, err := sess.Update(changed, sink)
-		if strings.HasPrefix(what, "body ") && err == nil {
+		if strings.HasPrefix(what, "body ") && err == nil && !mentions(last.Problems, pick) && !mentions(rep.Problems, pick) {
 			// An edit to the body changes the entry's own page and nothing
-			// else: no list shows the body.
+			// else: no list shows the body. (Unless it makes a copy of
+			// another article, or stops being one.)
 			var pages []string
 			for _, name := range rep.Written {
 				if strings.HasSuffix(name, ".html") {
@@ -233,6 +236,7 @@ func testIncremental(t *testing.T, opts Options, lazy bool) {
 				t.Errorf("step %d (%s): wrote %v, want at most the entry's page", step, what, pages)
 			}
 		}
+		last = rep
 		if fix != nil {
 			if err == nil {
 				t.Fatalf("step %d (%s): no error", step, what)
@@ -246,6 +250,16 @@ func testIncremental(t *testing.T, opts Options, lazy bool) {
 			t.Fatalf("step %d (%s): incremental and full builds differ:\n%s", step, what, d)
 		}
 	}
+}
+
+// mentions reports whether a problem concerns the file name or names it.
+func mentions(problems diag.List, name string) bool {
+	for _, pr := range problems {
+		if pr.Path == name || strings.Contains(pr.Msg, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // articleTexts returns article files to shuffle around: the test site's,

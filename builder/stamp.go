@@ -30,7 +30,8 @@ func stamp(dir string, opts Options) string {
 		return ""
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\n%q %v %v\n", exe, opts.BaseURL, opts.Drafts, opts.Fingerprint)
+	// Today's date: an article dated tomorrow appears tomorrow.
+	fmt.Fprintf(h, "%s\n%q %v %v %v %s\n", exe, opts.BaseURL, opts.Drafts, opts.Future, opts.Fingerprint, opts.today())
 	recent := time.Now().Add(-2 * time.Second)
 	for _, root := range append([]string{"site.toml"}, InputRoots...) {
 		err := filepath.WalkDir(filepath.Join(dir, root), func(name string, d fs.DirEntry, err error) error {

@@ -26,10 +26,14 @@ import (
 
 // An Entry is one parsed article.
 type Entry struct {
-	Path   string // slash-separated path of the file, as given to Parse
-	Sum    uint64 // a hash of the file's bytes: same Sum, same entry
-	Format Format
-	Line   int // line of the date, for messages about the entry as a whole
+	Path string // slash-separated path of the file, as given to Parse
+	Sum  uint64 // a hash of the file's bytes: same Sum, same entry
+	// TextSum is a hash of the body's words, white space aside: the same
+	// article scraped twice, from pages with other furniture, has one
+	// TextSum. It is 0 for an entry without a body.
+	TextSum uint64
+	Format  Format
+	Line    int // line of the date, for messages about the entry as a whole
 
 	Date          Date
 	Title         string
@@ -260,6 +264,24 @@ func (p *parser) finish(e *Entry) {
 	if !e.ReadTimeGiven {
 		e.ReadTime = readTime(e.Prose)
 	}
+	e.TextSum = textSum(e.Prose)
+}
+
+// textSum hashes the words of prose, or returns 0 when there are none.
+func textSum(prose []Text) uint64 {
+	h := fnv.New64a()
+	words := 0
+	for _, t := range prose {
+		for _, w := range strings.Fields(t.S) {
+			h.Write([]byte(w))
+			h.Write([]byte{' '})
+			words++
+		}
+	}
+	if words == 0 {
+		return 0
+	}
+	return h.Sum64()
 }
 
 // FrontMatterLine returns the line where the front matter sets key, or the

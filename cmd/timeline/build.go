@@ -25,6 +25,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "", "where to write the site (default: public/ in the site folder)")
 	baseURL := fs.String("base-url", "", "the address the site is published at, overriding site.toml's base_url")
 	drafts := fs.Bool("drafts", false, "publish articles marked draft = true too")
+	future := fs.Bool("future", false, "publish articles dated after today too")
 	force := fs.Bool("force", false, "build even when the published site is up to date with its input")
 	stats := fs.Bool("stats", false, "print where the time went, what was written and the memory it took")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file")
@@ -42,7 +43,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "timeline build: unexpected argument %q\n", fs.Arg(0))
 		return 2
 	}
-	rep, err := builder.Build(*dir, *out, builder.Options{BaseURL: *baseURL, Drafts: *drafts, Fingerprint: true, Force: *force})
+	rep, err := builder.Build(*dir, *out, builder.Options{BaseURL: *baseURL, Drafts: *drafts, Future: *future, Fingerprint: true, Force: *force})
 	peakHeap := heap.Peak()
 	if err := stopProfile(); err != nil {
 		fmt.Fprintln(stderr, err)

@@ -37,6 +37,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 	bind := fs.String("bind", "127.0.0.1", "the address to serve on; anything but loopback exposes drafts to the network")
 	poll := fs.Duration("poll", 0, "scan for changes this often (1s, say) instead of asking the system: for network and container file systems")
 	drafts := fs.Bool("drafts", false, "show articles marked draft = true too")
+	future := fs.Bool("future", false, "show articles dated after today too")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
@@ -51,7 +52,7 @@ func serveCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "timeline serve: %v\n", err)
 		return 1
 	}
-	if err := runServer(ctx, ln, *dir, *poll, builder.Options{Drafts: *drafts}, stdout); err != nil {
+	if err := runServer(ctx, ln, *dir, *poll, builder.Options{Drafts: *drafts, Future: *future}, stdout); err != nil {
 		fmt.Fprintf(stderr, "timeline serve: %v\n", err)
 		return 1
 	}
