@@ -10,6 +10,7 @@ package source
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"path"
 	"strings"
@@ -107,18 +108,58 @@ func ReadFile(fsys fs.FS, name, prefix string, maxSize int64) (f File, ok bool, 
 		problems.Errorf(shown, 0, "file is %s, over the limit of %s (max_file_size in site.toml)", diag.Size(info.Size()), diag.Size(maxSize))
 		return f, false, problems
 	}
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		if !errors.Is(err, fs.ErrNotExist) { // gone since we looked: as if never there
-			problems.Errorf(shown, 0, "cannot read: %v", unwrapPath(err))
+	// A file being saved as we read it is read again, as it then is; one
+	// that keeps changing is not read half-written.
+	for try := 0; ; try++ {
+		data, err := readAtMost(fsys, name, info.Size(), maxSize)
+		if err != nil {
+			if !errors.Is(err, fs.ErrNotExist) { // gone since we looked: as if never there
+				problems.Errorf(shown, 0, "cannot read: %v", unwrapPath(err))
+			}
+			return f, false, problems
 		}
-		return f, false, problems
+		if int64(len(data)) > maxSize { // it grew while we looked
+			problems.Errorf(shown, 0, "file is over the limit of %s (max_file_size in site.toml)", diag.Size(maxSize))
+			return f, false, problems
+		}
+		after, err := fs.Stat(fsys, name)
+		if err != nil {
+			return f, false, nil // gone while we read: as if never there
+		}
+		if after.Size() == int64(len(data)) && after.ModTime().Equal(info.ModTime()) {
+			return File{Path: name, Data: data}, true, nil
+		}
+		if try == 2 {
+			problems.Errorf(shown, 0, "the file changed each time it was read: build again once it is saved")
+			return f, false, problems
+		}
+		info = after
 	}
-	if int64(len(data)) > maxSize { // it grew while we looked
-		problems.Errorf(shown, 0, "file is %s, over the limit of %s (max_file_size in site.toml)", diag.Size(int64(len(data))), diag.Size(maxSize))
-		return f, false, problems
+}
+
+// readAtMost reads the file name, of about size bytes, but no more than
+// max+1: a file that grows without end cannot fill the memory.
+func readAtMost(fsys fs.FS, name string, size, max int64) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
 	}
-	return File{Path: name, Data: data}, true, nil
+	defer f.Close()
+	data := make([]byte, 0, min(size, max)+1)
+	r := io.LimitReader(f, max+1)
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
 }
 
 // hiddenPath reports whether a folder on the way to name is one Read

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 func TestRead(t *testing.T) {
@@ -95,4 +97,61 @@ func TestIgnored(t *testing.T) {
 			t.Errorf("Ignored(%q) = %v, want %v", name, got, want)
 		}
 	}
+}
+
+// changing is a file system whose file a.txt is saved anew each time it
+// is opened, as if an editor were saving it while the build reads it,
+// until saves run out.
+type changing struct {
+	fstest.MapFS
+	saves int
+}
+
+func (c *changing) Open(name string) (fs.File, error) {
+	if name == "a.txt" && c.saves > 0 {
+		c.saves--
+		c.MapFS["a.txt"] = &fstest.MapFile{Data: []byte(fmt.Sprintf("date 2024-01-01 Save %d", c.saves)), ModTime: time.Unix(int64(1000+c.saves), 0)}
+	}
+	return c.MapFS.Open(name)
+}
+
+// TestReadWhileSaved: a file saved while it is read is read again, as
+// saved; one saved at every read is refused, not read half-written; one
+// that grows past the limit after it was measured is refused too.
+func TestReadWhileSaved(t *testing.T) {
+	for saves, want := range map[int]string{1: "date 2024-01-01 Save 0", 2: "date 2024-01-01 Save 0", 9: ""} {
+		fsys := &changing{fstest.MapFS{"a.txt": {Data: []byte("date 2024-01-01 Before"), ModTime: time.Unix(1, 0)}}, saves}
+		f, ok, problems := ReadFile(fsys, "a.txt", "content", 100)
+		switch {
+		case want != "" && (!ok || string(f.Data) != want):
+			t.Errorf("%d saves: read %q, %v, want %q", saves, f.Data, problems, want)
+		case want == "" && (ok || len(problems) != 1 || !strings.Contains(problems[0].Msg, "changed each time")):
+			t.Errorf("%d saves: read %q, %v, want it refused", saves, f.Data, problems)
+		}
+	}
+	grows := &growing{fstest.MapFS{"a.txt": {Data: []byte("date 2024-01-01 Small")}}}
+	if _, ok, problems := ReadFile(grows, "a.txt", "content", 100); ok || len(problems) != 1 || !strings.Contains(problems[0].Msg, "over the limit") {
+		t.Errorf("a file grown past the limit: %v, %v", ok, problems)
+	}
+}
+
+// growing is a file system whose a.txt is small when measured and huge when read.
+type growing struct{ fstest.MapFS }
+
+func (g *growing) Open(name string) (fs.File, error) {
+	f, err := g.MapFS.Open(name)
+	if err == nil && name == "a.txt" {
+		return &hugeFile{f}, nil
+	}
+	return f, err
+}
+
+// hugeFile reads as an endless stream of x.
+type hugeFile struct{ fs.File }
+
+func (h *hugeFile) Read(b []byte) (int, error) {
+	for i := range b {
+		b[i] = 'x'
+	}
+	return len(b), nil
 }
