@@ -709,11 +709,15 @@ func TestLocate(t *testing.T) {
 func TestHeldBack(t *testing.T) {
 	dir := newTestSite(t)
 	article := "date %s %s\n\nThe shelling of Kherson went on through the night, officials said on %s.\n"
+	long := "Power was cut to most of the city, and the regional administration said repairs would take days because crews could not reach the damaged lines while the shelling continued.\n"
 	files := map[string]string{
-		"content/future.txt":   fmt.Sprintf(article, "2025-03-02", "A report from tomorrow", "Sunday"),
-		"content/today.txt":    fmt.Sprintf(article, "2025-03-01", "A report from today", "Saturday"),
-		"content/a-copy.txt":   fmt.Sprintf(article, "2025-02-20", "Kherson shelled", "Thursday"),
-		"content/b-copy.txt":   strings.Replace(fmt.Sprintf(article, "2025-02-20", "Kherson shelled overnight", "Thursday"), "\n\n", "\nBy Jane Doe\n\n", 1),
+		"content/future.txt": fmt.Sprintf(article, "2025-03-02", "A report from tomorrow", "Sunday"),
+		"content/today.txt":  fmt.Sprintf(article, "2025-03-01", "A report from today", "Saturday"),
+		"content/a-copy.txt": fmt.Sprintf(article, "2025-02-20", "Kherson shelled", "Thursday") + "\n" + long,
+		"content/b-copy.txt": strings.Replace(fmt.Sprintf(article, "2025-02-20", "Kherson shelled overnight", "Thursday")+"\n"+long, "\n\n", "\nBy Jane Doe\n\n", 1),
+		// A short body alone does not make two articles one.
+		"content/a-stub.txt":   "date 2025-02-22 Blast in Sumy\n\nDeveloping story.\n",
+		"content/b-stub.txt":   "date 2025-02-22 Blast in Kharkiv\n\nDeveloping story.\n",
 		"content/a-source.md":  "+++\ntitle = \"Drones over Odesa\"\ndate = 2025-02-21\nsource = \"https://www.example.com/news/odesa/?utm_source=x\"\n+++\nDrones flew over Odesa.\n",
 		"content/b-source.md":  "+++\ntitle = \"Drones over Odesa, again\"\ndate = 2025-02-21\nsource = \"http://example.com/news/odesa\"\n+++\nDrones were seen over Odesa.\n",
 		"content/other-one.md": "+++\ntitle = \"Drones over Odesa, another story\"\ndate = 2025-02-21\nsource = \"https://example.com/news/odesa-2\"\n+++\nMore drones.\n",
@@ -757,6 +761,7 @@ func TestHeldBack(t *testing.T) {
 		for title, want := range map[string]bool{
 			"Kherson shelled": true, "Kherson shelled overnight": false,
 			"Drones over Odesa": true, "Drones over Odesa, again": false, "Drones over Odesa, another story": true,
+			"Blast in Sumy": true, "Blast in Kharkiv": true,
 		} {
 			if shown[title] != want {
 				t.Errorf("%q shown: %v, want %v", title, shown[title], want)

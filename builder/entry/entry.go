@@ -30,7 +30,9 @@ type Entry struct {
 	Sum  uint64 // a hash of the file's bytes: same Sum, same entry
 	// TextSum is a hash of the body's words, white space aside: the same
 	// article scraped twice, from pages with other furniture, has one
-	// TextSum. It is 0 for an entry without a body.
+	// TextSum. A short body could be shared by different articles (a
+	// "Developing story." stub), so below textSumWords words the headline
+	// is hashed too. It is 0 for an entry without a body.
 	TextSum uint64
 	Format  Format
 	Line    int // line of the date, for messages about the entry as a whole
@@ -264,11 +266,16 @@ func (p *parser) finish(e *Entry) {
 	if !e.ReadTimeGiven {
 		e.ReadTime = readTime(e.Prose)
 	}
-	e.TextSum = textSum(e.Prose)
+	e.TextSum = textSum(e.Title, e.Prose)
 }
 
-// textSum hashes the words of prose, or returns 0 when there are none.
-func textSum(prose []Text) uint64 {
+// textSumWords is the length of body that alone tells one article from
+// another.
+const textSumWords = 30
+
+// textSum hashes the words of prose, and of title if prose is short, or
+// returns 0 when prose has no words.
+func textSum(title string, prose []Text) uint64 {
 	h := fnv.New64a()
 	words := 0
 	for _, t := range prose {
@@ -280,6 +287,13 @@ func textSum(prose []Text) uint64 {
 	}
 	if words == 0 {
 		return 0
+	}
+	if words < textSumWords {
+		h.Write([]byte{0})
+		for _, w := range strings.Fields(title) {
+			h.Write([]byte(w))
+			h.Write([]byte{' '})
+		}
 	}
 	return h.Sum64()
 }
