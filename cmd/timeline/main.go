@@ -5,6 +5,7 @@
 // Usage:
 //
 //	timeline build [flags]          build the site into public/
+//	timeline check [flags]          check everything a build checks, and every link, writing nothing
 //	timeline serve [flags]          preview it, reloading as files change
 //	timeline places [--json] FILE…  show the places found in articles, and why
 //	timeline new "Headline"         start a new article in content/
@@ -30,6 +31,7 @@ Usage:
 Commands:
 
 	build    build the site from content/ into public/
+	check    check the articles, settings, templates and links; write nothing
 	serve    preview the site, rebuilding and reloading as files change
 	places   show the countries and regions found in article files, and why
 	new      write a new, dated article file into content/
@@ -60,6 +62,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "build":
 		return build(rest, stdout, stderr)
+	case "check":
+		return check(rest, stdout, stderr)
 	case "places":
 		return places(rest, stdout, stderr)
 	case "new":

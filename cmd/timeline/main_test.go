@@ -207,3 +207,27 @@ func TestServe(t *testing.T) {
 		t.Errorf("log:\n%s", log.String())
 	}
 }
+
+// TestCheck: check passes a sound site, names the file and line of a link
+// to a page the site does not have, and writes nothing either way. (In an
+// article, "/x/" is an address of the site, wherever it is published.)
+func TestCheck(t *testing.T) {
+	dir := testSite(t)
+	code, out, errs := runCmd("check", "--dir", dir, "--base-url", "https://owner.github.io/repo/")
+	if code != 0 || !regexp.MustCompile(`^checked 1 entry, \d+ pages, [1-9]\d* links in \d+ms: 0 errors, 0 warnings\n$`).MatchString(out) {
+		t.Fatalf("sound site: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	article := "+++\ntitle = \"Links\"\ndate = 2024-05-01\n+++\nSee [the regions](/regions/) and [the countries](../../../../countries/).\n\nSee also [the next day](/2024/05/02/) and [elsewhere](https://example.com/repo/nowhere/).\n"
+	os.WriteFile(filepath.Join(dir, "content", "links.md"), []byte(article), 0o644)
+	code, _, errs = runCmd("check", "--dir", dir, "--base-url", "https://owner.github.io/repo/")
+	if code != 1 {
+		t.Errorf("broken link: exit %d, want 1", code)
+	}
+	problems := strings.Split(strings.TrimSpace(errs), "\n")
+	if len(problems) != 1 || !strings.HasPrefix(problems[0], "content/links.md:7: links to https://owner.github.io/repo/2024/05/02/, which is no page of the site") {
+		t.Errorf("broken link: stderr %q, want one error for the missing day", errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
+		t.Errorf("check wrote public/: %v", err)
+	}
+}
