@@ -488,6 +488,11 @@ func TestBuildErrors(t *testing.T) {
 		"bad/empty.txt":    "",
 		"bad/country.md":   "+++\ntitle = \"x\"\ndate = 2025-01-01\ncountries = [\"Narnia\"]\n+++\nText.\n",
 		"bad/wrongtype.md": "+++\ntitle = \"x\"\ndate = 2025-01-01\ndraft = \"yes\"\n+++\nText.\n",
+		"bad/blank.txt":    " \n\t\n\r\n   \n",
+		"bad/month13.txt":  "date 2025-13-01 A month that never was\n\nText.\n",
+		"bad/year1.txt":    "\ndate 0001-01-01 Long ago\n\nText.\n",
+		"bad/year3000.md":  "+++\ntitle = \"x\"\ndate = 3000-01-01\n+++\nText.\n",
+		"bad/unknown.md":   "+++\ntitle = \"x\"\ndate = 2025-01-01\ncolour = \"red\"\n+++\nText.\n",
 	}
 	for name, text := range bad {
 		name = filepath.Join(dir, "content", name)
@@ -496,6 +501,14 @@ func TestBuildErrors(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// 50 MB, over the default max_file_size of 1 MiB (sparse: refused
+	// before it is read).
+	big, err := os.Create(filepath.Join(dir, "content", "bad", "big.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	big.Truncate(50 << 20)
+	big.Close()
 	rep, err := Build(dir, out, Options{})
 	problems := rep.Problems
 	if !errors.Is(err, ErrInput) {
@@ -510,9 +523,15 @@ func TestBuildErrors(t *testing.T) {
 		"content/bad/empty.txt:1":    "empty",
 		"content/bad/country.md:4":   "unknown country",
 		"content/bad/wrongtype.md:4": "draft",
+		"content/bad/blank.txt:1":    "empty",
+		"content/bad/month13.txt:1":  "impossible date",
+		"content/bad/year1.txt:2":    "year",
+		"content/bad/year3000.md:3":  "year",
+		"content/bad/unknown.md:4":   "colour",
+		"content/bad/big.txt:0":      "file is 50.0 MB, over the limit of 1.0 MB (max_file_size in site.toml)",
 	}
 	for _, pr := range problems {
-		key := pr.Path + ":" + strings.Split(strings.TrimPrefix(pr.Error(), pr.Path+":"), ":")[0]
+		key := fmt.Sprintf("%s:%d", pr.Path, pr.Line)
 		if w, ok := want[key]; ok && strings.Contains(pr.Msg, w) {
 			delete(want, key)
 		}

@@ -143,9 +143,33 @@ func TOMLError(err error) (line int, msg string) {
 	msg = err.Error()
 	if m := tomlLineRE.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
-		return line, m[2] + ": " + msg[len(m[0]):]
+		return line, m[2] + ": " + plainTypeError(msg[len(m[0]):])
 	}
 	return 0, strings.TrimPrefix(msg, "toml: ")
+}
+
+var tomlTypeRE = regexp.MustCompile(`^incompatible types: TOML value has type (\S+); destination has type (\S+)$`)
+
+// tomlTypes names TOML's and Go's types as an editor writes them.
+var tomlTypes = map[string]string{
+	"string": "text in quotes", "bool": "true or false", "boolean": "true or false",
+	"slice": `a list, ["…"]`, "[]any": `a list, ["…"]`,
+	"int64": "a number", "float64": "a number",
+	"map": "a table", "map[string]any": "a table", "struct": "a table",
+}
+
+// plainTypeError says a TOML type error as what to write instead: "must
+// be true or false, not text in quotes".
+func plainTypeError(msg string) string {
+	m := tomlTypeRE.FindStringSubmatch(msg)
+	if m == nil {
+		return msg
+	}
+	want, got := tomlTypes[m[2]], tomlTypes[m[1]]
+	if want == "" || got == "" {
+		return msg
+	}
+	return "must be " + want + ", not " + got
 }
 
 func dateValue(v any) (Date, error) {

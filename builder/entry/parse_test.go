@@ -68,12 +68,13 @@ Body text here.
 	}
 
 	for text, want := range map[string]string{
-		"+++\ntitle = \"x\"\ndate = 2024-01-01\n":                      "a.md:1: front matter opened with +++ is never closed",
-		"+++\ntitle = \"x\"\ndate = 2024-01-01\ndraft = \"no\"\n+++\n": "a.md:4: front matter: draft: incompatible types",
-		"+++\ntitle = \"x\nx\"\ndate = 2024-01-01\n+++\n":              "a.md:2: front matter:",
-		"+++\ntitle = \"x\"\ndate = 2024\n+++\n":                       "a.md:3: front matter: date must be a date",
-		"+++\ntitle = \"x\"\ndate = \"2024-02-30\"\n+++\n":             "a.md:3: front matter: impossible date",
-		"+++\ntitle = \"x\"\n+++\nNo date anywhere.\n":                 "a.md:4: no date",
+		"+++\ntitle = \"x\"\ndate = 2024-01-01\n":                          "a.md:1: front matter opened with +++ is never closed",
+		"+++\ntitle = \"x\"\ndate = 2024-01-01\ndraft = \"no\"\n+++\n":     "a.md:4: front matter: draft: must be true or false, not text in quotes",
+		"+++\ntitle = \"x\"\ncountries = \"UA\"\ndate = 2024-01-01\n+++\n": `a.md:3: front matter: countries: must be a list, ["…"], not text in quotes`,
+		"+++\ntitle = \"x\nx\"\ndate = 2024-01-01\n+++\n":                  "a.md:2: front matter:",
+		"+++\ntitle = \"x\"\ndate = 2024\n+++\n":                           "a.md:3: front matter: date must be a date",
+		"+++\ntitle = \"x\"\ndate = \"2024-02-30\"\n+++\n":                 "a.md:3: front matter: impossible date",
+		"+++\ntitle = \"x\"\n+++\nNo date anywhere.\n":                     "a.md:4: no date",
 	} {
 		_, msgs := parse(t, "a.md", text)
 		if len(msgs) == 0 || !strings.HasPrefix(msgs[0], want) {

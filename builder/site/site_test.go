@@ -1,7 +1,9 @@
 package site
 
 import (
+	"maps"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -155,5 +157,39 @@ func TestWeekOf(t *testing.T) {
 		if dir, title := weekOf(d); dir != c.dir || title != c.title {
 			t.Errorf("weekOf(%s) = %q, %q; want %q, %q", c.date, dir, title, c.dir, c.title)
 		}
+	}
+}
+
+// TestSlugsStable: entries of one date with one headline get distinct
+// addresses, which depend on their own file's path only: they stay the
+// same when more entries with that headline arrive after them, and
+// whatever order the entries come in.
+func TestSlugsStable(t *testing.T) {
+	base, _ := url.Parse("https://example.org/")
+	d, _ := entry.ParseDate("2024-05-25")
+	urls := func(paths ...string) map[string]string {
+		var placed []Placed
+		for _, p := range paths {
+			placed = append(placed, NewPlaced(&entry.Entry{Path: p, Date: d, Title: "Drone attack on Odesa port"}, place.Result{}))
+		}
+		s := New(Config{Title: "T", BaseURL: base, HomeEntries: 2, FeedEntries: 10}, place.Builtin(), placed)
+		m := map[string]string{}
+		for _, e := range s.Entries {
+			m[e.Path] = e.URL
+		}
+		return m
+	}
+	two := urls("content/a.txt", "content/b.txt")
+	if two["content/a.txt"] != "/2024/05/25/drone-attack-on-odesa-port/" || !strings.HasPrefix(two["content/b.txt"], "/2024/05/25/drone-attack-on-odesa-port-") {
+		t.Errorf("two entries: %v", two)
+	}
+	four := urls("content/z.txt", "content/b.txt", "content/c.txt", "content/a.txt")
+	for p, u := range two {
+		if four[p] != u {
+			t.Errorf("%s moved from %s to %s when more arrived", p, u, four[p])
+		}
+	}
+	if len(slices.Compact(slices.Sorted(maps.Values(four)))) != 4 {
+		t.Errorf("four entries share addresses: %v", four)
 	}
 }

@@ -135,6 +135,49 @@ func TestReadWhileSaved(t *testing.T) {
 	}
 }
 
+// TestReadVanishing: a file deleted between being listed and being read,
+// or while it is read, is as if it had never been there: no article, no
+// error, and the next build sees it gone.
+func TestReadVanishing(t *testing.T) {
+	for _, gone := range []int{1, 2, 3} { // at the first Stat, the Open, the Stat after
+		fsys := &vanishing{fstest.MapFS{"a.txt": {Data: []byte("date 2024-01-01 Here")}}, gone, 0}
+		if f, ok, problems := ReadFile(fsys, "a.txt", "content", 100); ok || problems != nil {
+			t.Errorf("gone at look %d: read %q, %v, %v; want nothing", gone, f.Data, ok, problems)
+		}
+	}
+}
+
+// vanishing is a file system whose a.txt is there for the first gone-1
+// looks at it by Stat or Open, and then is not.
+type vanishing struct {
+	fstest.MapFS
+	gone, looks int
+}
+
+func (v *vanishing) look(name string) error {
+	if name == "a.txt" {
+		v.looks++
+		if v.looks >= v.gone {
+			return fs.ErrNotExist
+		}
+	}
+	return nil
+}
+
+func (v *vanishing) Open(name string) (fs.File, error) {
+	if err := v.look(name); err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	return v.MapFS.Open(name)
+}
+
+func (v *vanishing) Stat(name string) (fs.FileInfo, error) {
+	if err := v.look(name); err != nil {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
+	}
+	return v.MapFS.Stat(name)
+}
+
 // growing is a file system whose a.txt is small when measured and huge when read.
 type growing struct{ fstest.MapFS }
 
