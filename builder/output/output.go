@@ -78,7 +78,7 @@ func (d *Dir) Write(name string, data []byte) error {
 	if dir := path.Dir(name); !d.dirs[dir] {
 		if err := os.MkdirAll(filepath.Join(d.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
 			d.mu.Unlock()
-			return err
+			return writeError(dir, err)
 		}
 		for ; dir != "."; dir = path.Dir(dir) {
 			d.dirs[dir] = true
@@ -92,7 +92,21 @@ func (d *Dir) Write(name string, data []byte) error {
 		d.mu.Unlock()
 		return nil
 	}
-	return os.WriteFile(dst, data, 0o644)
+	if err := os.WriteFile(dst, data, 0o644); err != nil {
+		return writeError(name, err)
+	}
+	return nil
+}
+
+// writeError says which file of the site could not be written, and why
+// ("no space left on device"), without the temporary folder's name,
+// which means nothing to the reader.
+func writeError(name string, err error) error {
+	var perr *fs.PathError
+	if errors.As(err, &perr) {
+		err = perr.Err
+	}
+	return fmt.Errorf("cannot write the new site's %s: %w", name, err)
 }
 
 // Linked returns the number of files written so far that the published

@@ -54,7 +54,8 @@ func build(args []string, stdout, stderr io.Writer) int {
 	errs, warnings := rep.Problems.Count()
 	if err != nil {
 		if errs == 0 {
-			fmt.Fprintln(stderr, err)
+			fmt.Fprintf(stderr, "build failed: %v; the published site is unchanged\n", err)
+			return 1
 		}
 		fmt.Fprintf(stderr, "build failed: %s, %s; the published site is unchanged\n", plural(errs, "error"), plural(warnings, "warning"))
 		return 1
