@@ -310,3 +310,84 @@ func TestBurst(t *testing.T) {
 		t.Errorf("1,000 files gave %d rebuilds, want 1 or 2", builds)
 	}
 }
+
+// settle waits until the watcher has been quiet for a second, then checks
+// that the server shows what a fresh build of the folder shows: the same
+// timeline.json, which lists every entry with its address and places.
+func (l *live) settle(what string) {
+	l.t.Helper()
+	for deadline := time.Now().Add(90 * time.Second); ; {
+		select {
+		case <-l.events:
+			if time.Now().After(deadline) {
+				l.t.Fatalf("%s: the server never settles", what)
+			}
+			continue
+		case <-time.After(time.Second):
+		}
+		break
+	}
+	out := filepath.Join(l.t.TempDir(), "public")
+	rep, err := builder.Build(l.dir, out, builder.Options{})
+	if err != nil {
+		l.t.Fatalf("%s: a fresh build fails: %v %v", what, err, rep.Problems)
+	}
+	want, _ := os.ReadFile(filepath.Join(out, "timeline.json"))
+	if status, got := l.page("/repo/timeline.json"); status != 200 || got != string(want) {
+		l.t.Errorf("%s: the server's timeline.json (status %d, %d bytes) is not a fresh build's (%d bytes)", what, status, len(got), len(want))
+	}
+}
+
+// TestStorms: the watcher meets what checkouts, syncs and slips of the
+// hand do to a site folder, and ends each time showing what a fresh build
+// of the folder shows.
+func TestStorms(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 5,000 files")
+	}
+	l := start(t, newSite(t), 0)
+
+	// 5,000 files at once, in 50 new folders.
+	for i := range 5000 {
+		l.write(fmt.Sprintf("content/storm/%02d/%04d.txt", i%50, i),
+			fmt.Sprintf("date 2024-%02d-%02d Storm %d\n\nOne of many files at once.\n", 1+i%12, 1+i%28, i))
+	}
+	l.settle("5,000 files")
+	if status, _ := l.page("/repo/2024/08/16/storm-4999/"); status != 200 {
+		t.Errorf("5,000 files: the last one's page answers %d", status)
+	}
+
+	// A folder of articles deleted, then put back.
+	saved := filepath.Join(t.TempDir(), "storm")
+	if err := os.Rename(l.path("content/storm"), saved); err != nil {
+		t.Fatal(err)
+	}
+	l.settle("a folder deleted")
+	if status, _ := l.page("/repo/2024/08/16/storm-4999/"); status != 404 {
+		t.Errorf("a folder deleted: its pages answer %d", status)
+	}
+	if err := os.CopyFS(l.path("content/storm"), os.DirFS(saved)); err != nil {
+		t.Fatal(err)
+	}
+	l.settle("a folder restored")
+	if status, _ := l.page("/repo/2024/08/16/storm-4999/"); status != 200 {
+		t.Errorf("a folder restored: its pages answer %d", status)
+	}
+
+	// site.toml replaced with a broken one: the error is shown and the
+	// last good site served; then fixed.
+	good, _ := os.ReadFile(l.path("site.toml"))
+	l.write("site.toml.tmp", "title = \"Broken\nbase_url = 3\n")
+	os.Rename(l.path("site.toml.tmp"), l.path("site.toml"))
+	for m := l.next(); len(m.Errors) == 0; m = l.next() {
+	}
+	if status, body := l.page("/repo/"); status != 200 || !strings.Contains(body, "Test") {
+		t.Errorf("broken site.toml: the last good site is not served (status %d)", status)
+	}
+	l.write("site.toml.tmp", string(good)+"description = \"Fixed.\"\n")
+	os.Rename(l.path("site.toml.tmp"), l.path("site.toml"))
+	l.settle("site.toml fixed")
+	if _, body := l.page("/repo/"); !strings.Contains(body, "Fixed.") {
+		t.Errorf("site.toml fixed: the home page does not show the new description")
+	}
+}
