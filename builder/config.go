@@ -91,6 +91,15 @@ func (c *Config) check(name string, keys map[string]int, problems *diag.List) {
 	if c.WarStart != (entry.Date{}) && !c.WarStart.HasDay() {
 		fail("war_start", "want a day, like 2022-02-24")
 	}
+	// What the site shows is free of bidirectional controls, which make
+	// text show otherwise than it reads; see entry.StripBidi.
+	c.Title, c.Description = entry.StripBidi(c.Title), entry.StripBidi(c.Description)
+	for i := range c.Places.Countries {
+		c.Places.Countries[i].Name = entry.StripBidi(c.Places.Countries[i].Name)
+	}
+	for i := range c.Places.Regions {
+		c.Places.Regions[i].Name = entry.StripBidi(c.Places.Regions[i].Name)
+	}
 	if c.Title = strings.TrimSpace(c.Title); c.Title == "" {
 		fail("title", "must not be empty")
 	}

@@ -162,6 +162,11 @@ func (p *parser) parse(src []byte) *Entry {
 		p.warnf(n, "invalid UTF-8 (shown as \uFFFD): save the file as UTF-8")
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
+	if i := strings.IndexFunc(text, isBidiControl); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(text[i:])
+		p.warnf(1+strings.Count(text[:i], "\n"), "bidirectional control character %U removed: it makes text show otherwise than it reads", r)
+		text = StripBidi(text)
+	}
 	if strings.TrimSpace(text) == "" {
 		p.errorf(1, "no date and no text: the file is empty")
 		return nil

@@ -103,6 +103,7 @@ func (p *parser) frontMatter(lines []line) (fm frontMatter, rest []line, ok bool
 	for _, k := range md.Undecoded() {
 		p.warnf(fm.line(k.String()), "front matter: unknown key %q (known: title, date, author, source, summary, countries, regions, tags, draft, slug)", k.String())
 	}
+	fm.stripBidi(p)
 	if fm.Date != nil {
 		d, err := dateValue(fm.Date)
 		if err != nil {
@@ -116,6 +117,26 @@ func (p *parser) frontMatter(lines []line) (fm frontMatter, rest []line, ok bool
 		fm.Source = ""
 	}
 	return fm, lines[end+1:], true
+}
+
+// stripBidi removes bidirectional controls that the front matter's strings
+// hold as escapes ("\u202E"), which the file's text did not show: Parse
+// removed those written as they are.
+func (fm *frontMatter) stripBidi(p *parser) {
+	strip := func(key string, s *string) {
+		if t := StripBidi(*s); t != *s {
+			p.warnf(fm.line(key), "front matter: %s: bidirectional control characters removed: they make text show otherwise than it reads", key)
+			*s = t
+		}
+	}
+	strip("title", &fm.Title)
+	strip("author", &fm.Author)
+	strip("source", &fm.Source)
+	strip("summary", &fm.Summary)
+	strip("slug", &fm.Slug)
+	for i := range fm.Tags {
+		strip("tags", &fm.Tags[i])
+	}
 }
 
 // UnmarshalTOML reads a date from TOML: a TOML date, or a string

@@ -1,6 +1,7 @@
 package entry
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -107,6 +108,25 @@ func TestInvalidUTF8(t *testing.T) {
 	}
 	if len(e.Blocks) != 2 || e.Blocks[1].Text != "Bad \uFFFD byte." {
 		t.Errorf("paragraphs %v", e.Blocks)
+	}
+}
+
+// TestBidi: bidirectional overrides, embeddings and isolates are removed,
+// written as they are or as front matter escapes, with a warning.
+func TestBidi(t *testing.T) {
+	e, msgs := parse(t, "a.txt", "date 2024-01-01 Invoice \u202Efdp.exe\n\nA body \u2066left open.\n")
+	if e == nil || len(msgs) != 1 || msgs[0] != "a.txt:1: warning: bidirectional control character U+202E removed: it makes text show otherwise than it reads" {
+		t.Fatalf("got %v", msgs)
+	}
+	if e.Title != "Invoice fdp.exe" || len(e.Blocks) != 1 || e.Blocks[0].Text != "A body left open." {
+		t.Errorf("title %q, paragraphs %v", e.Title, e.Blocks)
+	}
+	e, msgs = parse(t, "a.md", "+++\ntitle = \"T\"\ndate = 2024-01-01\nauthor = \"\\u202Erohtua\"\ntags = [\"a\\u2069\"]\n+++\nBody \u200Ekept.\n")
+	if e == nil || len(msgs) != 2 || !strings.HasPrefix(msgs[0], "a.md:4: warning: front matter: author: bidirectional") || !strings.HasPrefix(msgs[1], "a.md:5: warning: front matter: tags:") {
+		t.Fatalf("got %v", msgs)
+	}
+	if e.Byline != "rohtua" || !slices.Equal(e.Tags, []string{"a"}) || strings.TrimSpace(e.Markdown) != "Body \u200Ekept." {
+		t.Errorf("byline %q, tags %q, body %q", e.Byline, e.Tags, e.Markdown)
 	}
 }
 

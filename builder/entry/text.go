@@ -199,3 +199,30 @@ func readTime(prose []Text) int {
 	words += chars / 2
 	return max(1, (words+229)/230)
 }
+
+// isBidiControl reports whether r is a bidirectional embedding, override
+// or isolate (U+202A–U+202E, U+2066–U+2069). Such a character makes text
+// show otherwise than it reads: an override turns "exe.pdf" into
+// "fdp.exe", and one left open reverses what follows it on the page, past
+// the end of the headline or byline it came in. Scraped text has them by
+// accident if at all, and right-to-left scripts show right without them.
+// The marks (U+200E, U+200F), which change only the direction of what
+// stands next to them, are not among them.
+func isBidiControl(r rune) bool {
+	return r >= '\u202A' && r <= '\u202E' || r >= '\u2066' && r <= '\u2069'
+}
+
+// StripBidi returns s without bidirectional embeddings, overrides and
+// isolates: everything the site shows is free of them, its settings as
+// much as its articles.
+func StripBidi(s string) string {
+	if strings.IndexFunc(s, isBidiControl) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isBidiControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+}

@@ -19,10 +19,14 @@ import (
 // newMarkdown returns the goldmark that renders Markdown bodies: GFM and
 // typographer, raw HTML off (goldmark's default), and two transformers of
 // ours: links are made safe and placed under the base path, and headings
-// step down a level so that the page's headline stays its only h1.
+// step down a level so that the page's headline stays its only h1. Table
+// cells are aligned with align="center", not style="text-align:center":
+// no page has a style attribute, and none can have one from content.
 func newMarkdown(basePath string) goldmark.Markdown {
+	table := extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute))
 	return goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Typographer),
+		// extension.GFM, with that table.
+		goldmark.WithExtensions(extension.Linkify, table, extension.Strikethrough, extension.TaskList, extension.Typographer),
 		goldmark.WithParserOptions(parser.WithASTTransformers(
 			util.Prioritized(bodyTransformer{basePath: basePath}, 100),
 		)),
@@ -45,16 +49,16 @@ func (t bodyTransformer) Transform(doc *ast.Document, reader text.Reader, _ pars
 		case *ast.Heading:
 			n.Level = min(n.Level+1, 6)
 		case *ast.Link:
-			if n.Destination = t.url(n.Destination); n.Destination == nil {
+			if n.Destination = t.url(n.Destination, true); n.Destination == nil {
 				unsafe = append(unsafe, n)
 			}
 		case *ast.Image:
-			if n.Destination = t.url(n.Destination); n.Destination == nil {
+			if n.Destination = t.url(n.Destination, true); n.Destination == nil {
 				unsafe = append(unsafe, n)
 			}
 		case *ast.AutoLink:
 			// "<ftp://...>" and "www.x.org" alike: the same rule as links.
-			if t.url(n.URL(src)) == nil {
+			if t.url(n.URL(src), false) == nil {
 				bare = append(bare, n)
 			}
 		}
@@ -77,31 +81,38 @@ func (t bodyTransformer) Transform(doc *ast.Document, reader text.Reader, _ pars
 
 // url returns dest if it is safe to follow, under the base path if it is
 // root-relative, or nothing. Safe means http, https or mailto, or no scheme
-// at all; goldmark drops javascript: and its kin too, but browsers ignore
-// tabs and line breaks inside a scheme ("java\tscript:"), so this check
-// removes them first and allows, rather than refuses, by name.
-func (t bodyTransformer) url(dest []byte) []byte {
+// at all; goldmark drops javascript: and its kin too, but allows data:
+// images, and browsers ignore tabs and line breaks inside a scheme
+// ("java\tscript:"), so this check removes them first and allows, rather
+// than refuses, by name.
+//
+// It checks the address as goldmark will write it: a link's or image's
+// with its backslash escapes and entities resolved (resolve), for
+// "&#106;avascript:" and "\/\/evil.example" are javascript: and another
+// site by then; an autolink's as it is. dest itself is kept, for goldmark
+// resolves it again when it writes it.
+func (t bodyTransformer) url(dest []byte, resolve bool) []byte {
 	clean := strings.Map(func(r rune) rune {
 		if r < 0x20 || r == 0x7f {
 			return -1
 		}
 		return r
-	}, strings.TrimSpace(string(dest)))
+	}, strings.TrimSpace(string(util.URLEscape(dest, resolve))))
 	u, err := url.Parse(clean)
 	if err != nil {
 		return nil
 	}
 	switch strings.ToLower(u.Scheme) {
 	case "http", "https", "mailto":
-		return []byte(clean)
+		return dest
 	case "":
 		if strings.HasPrefix(clean, "/") && !strings.HasPrefix(clean, "//") {
-			return []byte(strings.TrimSuffix(t.basePath, "/") + clean)
+			return append([]byte(strings.TrimSuffix(t.basePath, "/")), dest...)
 		}
 		if strings.HasPrefix(clean, "//") || strings.Contains(strings.SplitN(clean, "/", 2)[0], ":") {
 			return nil
 		}
-		return []byte(clean)
+		return dest
 	}
 	return nil
 }
@@ -115,7 +126,9 @@ func (r *Renderer) body(e *entry.Entry) (template.HTML, error) {
 		if err := r.md.Convert([]byte(e.Markdown), &b); err != nil {
 			return "", err
 		}
-		return template.HTML(b.String()), nil
+		// Parse removed the bidirectional controls written as they are;
+		// goldmark writes those written as entities ("&#x202E;") as they are.
+		return template.HTML(entry.StripBidi(b.String())), nil
 	}
 	for _, blk := range e.Blocks {
 		switch blk.Kind {

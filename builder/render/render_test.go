@@ -31,8 +31,17 @@ func TestURL(t *testing.T) {
 		"\x01javascript:alert(1)":     "",
 		"jav&#x09;ascript:alert(1)":   "",
 		"http://ok.example/ja vascri": "http://ok.example/ja vascri",
+		// Escapes and entities are resolved before the check, as goldmark
+		// resolves them before it writes the address.
+		"&#106;avascript:alert(1)":         "",
+		"javascript&colon;alert(1)":        "",
+		"data&colon;image/png;base64,AAAA": "",
+		`\/\/evil.example/`:                "",
+		"&#47;&#47;evil.example/":          "",
+		"&#47;2024/":                       "/repo&#47;2024/",
+		`a\&b`:                             `a\&b`,
 	} {
-		if got := string(tr.url([]byte(in))); got != want {
+		if got := string(tr.url([]byte(in), true)); got != want {
 			t.Errorf("url(%q) = %q, want %q", in, got, want)
 		}
 	}
@@ -61,7 +70,8 @@ func TestMarkdownBody(t *testing.T) {
 	e := &entry.Entry{Format: entry.Markdown, Markdown: "# Heading\n\n" +
 		"<img src=x onerror=alert(1)> and <b>bold</b>\n\n" +
 		"[x](javascript:alert(1)) [y](/a/) ![i](data:text/html,x)\n\n" +
-		"\"Quotes\" -- and www.example.com\n\n<ftp://files.example/x> <javascript:alert(2)> <https://ok.example/>\n"}
+		"\"Quotes\" -- and www.example.com\n\n<ftp://files.example/x> <javascript:alert(2)> <https://ok.example/>\n\n" +
+		"&#x202E;reversed&#8236; [z](\\/\\/evil.example/) ![j](data&colon;image/png;base64,AAAA)\n"}
 	got, err := r.body(e)
 	if err != nil {
 		t.Fatal(err)
@@ -75,7 +85,7 @@ func TestMarkdownBody(t *testing.T) {
 	if !strings.Contains(s, `<a href="https://ok.example/">`) || !strings.Contains(s, "ftp://files.example/x") {
 		t.Errorf("autolinks: %s", s)
 	}
-	for _, bad := range []string{"<img src=x", "onerror", "<b>", `href="javascript:`, "data:", "<h1", `href="ftp:`, `href=""`} {
+	for _, bad := range []string{"<img src=x", "onerror", "<b>", `href="javascript:`, "data:", "<h1", `href="ftp:`, `href=""`, "evil.example", "\u202E", "\u202C"} {
 		if strings.Contains(s, bad) {
 			t.Errorf("body contains %q:\n%s", bad, s)
 		}
