@@ -81,6 +81,24 @@ func (s *Server) BasePath() string {
 	return s.base
 }
 
+// HTTPServer returns an http.Server that serves s, with the limits a
+// server on a shared machine needs: a client that sends its request
+// slowly, or never, or one of megabytes, or reads nothing of the answer,
+// is cut off instead of holding a connection and a goroutine for ever.
+// The request line counts against MaxHeaderBytes, so a huge path gets
+// 431 before it reaches the handler. The event stream outlives
+// WriteTimeout: it sets a deadline of its own for each message.
+func (s *Server) HTTPServer() *http.Server {
+	return &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+	}
+}
+
 // Clients returns the number of browsers listening for reloads.
 func (s *Server) Clients() int { return s.hub.count() }
 
@@ -223,8 +241,16 @@ func nonNil(s []string) []string {
 	return s
 }
 
+// maxPath bounds the paths the server looks up: the site's longest is a
+// few hundred bytes.
+const maxPath = 4 << 10
+
 // ServeHTTP serves the site, the reload script and the reload events.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if len(r.URL.Path) > maxPath {
+		http.Error(w, "URI too long", http.StatusRequestURITooLong)
+		return
+	}
 	switch r.URL.Path {
 	case eventsPath:
 		s.events(w, r)
@@ -355,13 +381,26 @@ func inject(page []byte, id string, build int) []byte {
 	return append(out, page[i:]...)
 }
 
+// eventWriteTimeout is how long a browser may take to accept one message
+// before its stream is cut. One that stopped reading (a frozen tab, a
+// sleeping laptop) would otherwise hold its connection and goroutine for
+// as long as its socket stays open; the hub has dropped it already.
+var eventWriteTimeout = 10 * time.Second
+
 // events streams rebuild messages to one browser, starting with where the
 // site stands now.
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
-	flusher, ok := w.(http.Flusher)
-	if !ok {
+	if _, ok := w.(http.Flusher); !ok {
 		http.Error(w, "no events", http.StatusInternalServerError)
 		return
+	}
+	rc := http.NewResponseController(w)
+	send := func(format string, args ...any) bool {
+		rc.SetWriteDeadline(time.Now().Add(eventWriteTimeout)) // also lifts the server's WriteTimeout
+		if _, err := fmt.Fprintf(w, format, args...); err != nil {
+			return false
+		}
+		return rc.Flush() == nil
 	}
 	c, ok := s.hub.join()
 	if !ok {
@@ -375,27 +414,23 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	s.mu.RLock()
 	state := s.message(nil, nil)
 	s.mu.RUnlock()
-	fmt.Fprintf(w, "retry: 500\n\ndata: %s\n\n", state)
-	flusher.Flush()
+	if !send("retry: 500\n\ndata: %s\n\n", state) {
+		return
+	}
 	ping := time.NewTicker(15 * time.Second)
 	defer ping.Stop()
 	for {
 		select {
 		case msg, ok := <-c:
-			if !ok {
+			if !ok || !send("data: %s\n\n", msg) {
 				return
 			}
-			if _, err := fmt.Fprintf(w, "data: %s\n\n", msg); err != nil {
-				return
-			}
-			flusher.Flush()
 		case <-ping.C:
 			// A comment keeps proxies from closing the stream, and finds
-			// browsers that are gone.
-			if _, err := io.WriteString(w, ": ping\n\n"); err != nil {
+			// browsers that are gone or stalled.
+			if !send(": ping\n\n") {
 				return
 			}
-			flusher.Flush()
 		case <-r.Context().Done():
 			return
 		}

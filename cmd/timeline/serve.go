@@ -68,7 +68,7 @@ func runServer(ctx context.Context, ln net.Listener, dir string, poll time.Durat
 	if !addr.IP.IsLoopback() {
 		fmt.Fprintf(log, "WARNING: serving on %s, which other machines can reach; use --bind 127.0.0.1 to keep the preview to yourself\n", addr.IP)
 	}
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, MaxHeaderBytes: 64 << 10}
+	srv := s.HTTPServer()
 	w := &serve.Watcher{Dir: dir, Rebuild: s.Rebuild, Log: log, Poll: poll}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
