@@ -30,6 +30,9 @@ func Slug(s string) string {
 			}
 			continue
 		}
+		if t == "" {
+			continue // "'" and "ь" join words; at a word's start they are nothing
+		}
 		if hyphen {
 			b = append(b, '-')
 			hyphen = false
