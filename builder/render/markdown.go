@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -20,10 +21,11 @@ import (
 // typographer, raw HTML off (goldmark's default), and two transformers of
 // ours: links are made safe and placed under the base path, and headings
 // step down a level so that the page's headline stays its only h1. Table
-// cells are aligned with align="center", not style="text-align:center":
-// no page has a style attribute, and none can have one from content.
+// cells are aligned by class (class="align-center"), not by goldmark's
+// style="text-align:center" or its obsolete align="center": no page has a
+// style attribute, and none can have one from content.
 func newMarkdown(basePath string) goldmark.Markdown {
-	table := extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute))
+	table := extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone))
 	return goldmark.New(
 		// extension.GFM, with that table.
 		goldmark.WithExtensions(extension.Linkify, table, extension.Strikethrough, extension.TaskList, extension.Typographer),
@@ -48,6 +50,10 @@ func (t bodyTransformer) Transform(doc *ast.Document, reader text.Reader, _ pars
 		switch n := n.(type) {
 		case *ast.Heading:
 			n.Level = min(n.Level+1, 6)
+		case *east.TableCell:
+			if n.Alignment != east.AlignNone {
+				n.SetAttributeString("class", "align-"+n.Alignment.String())
+			}
 		case *ast.Link:
 			if n.Destination = t.url(n.Destination, true); n.Destination == nil {
 				unsafe = append(unsafe, n)

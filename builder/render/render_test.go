@@ -71,7 +71,8 @@ func TestMarkdownBody(t *testing.T) {
 		"<img src=x onerror=alert(1)> and <b>bold</b>\n\n" +
 		"[x](javascript:alert(1)) [y](/a/) ![i](data:text/html,x)\n\n" +
 		"\"Quotes\" -- and www.example.com\n\n<ftp://files.example/x> <javascript:alert(2)> <https://ok.example/>\n\n" +
-		"&#x202E;reversed&#8236; [z](\\/\\/evil.example/) ![j](data&colon;image/png;base64,AAAA)\n"}
+		"&#x202E;reversed&#8236; [z](\\/\\/evil.example/) ![j](data&colon;image/png;base64,AAAA)\n\n" +
+		"| a | b |\n|:-:|--:|\n| 1 | 2 |\n"}
 	got, err := r.body(e)
 	if err != nil {
 		t.Fatal(err)
@@ -85,7 +86,10 @@ func TestMarkdownBody(t *testing.T) {
 	if !strings.Contains(s, `<a href="https://ok.example/">`) || !strings.Contains(s, "ftp://files.example/x") {
 		t.Errorf("autolinks: %s", s)
 	}
-	for _, bad := range []string{"<img src=x", "onerror", "<b>", `href="javascript:`, "data:", "<h1", `href="ftp:`, `href=""`, "evil.example", "\u202E", "\u202C"} {
+	if !strings.Contains(s, `<th class="align-center">a</th>`) || !strings.Contains(s, `<td class="align-right">2</td>`) {
+		t.Errorf("table cells not aligned by class: %s", s)
+	}
+	for _, bad := range []string{"<img src=x", "onerror", "<b>", `href="javascript:`, "data:", "<h1", `href="ftp:`, `href=""`, "evil.example", "\u202E", "\u202C", "align=", "style="} {
 		if strings.Contains(s, bad) {
 			t.Errorf("body contains %q:\n%s", bad, s)
 		}
