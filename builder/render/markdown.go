@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -20,7 +21,7 @@ import (
 // newMarkdown returns the goldmark that renders Markdown bodies: GFM and
 // typographer, raw HTML off (goldmark's default), and two transformers of
 // ours: links are made safe and placed under the base path, and headings
-// step down a level so that the page's headline stays its only h1. Table
+// are renumbered from h2 so that the page's headline stays its only h1. Table
 // cells are aligned by class (class="align-center"), not by goldmark's
 // style="text-align:center" or its obsolete align="center": no page has a
 // style attribute, and none can have one from content.
@@ -43,13 +44,14 @@ type bodyTransformer struct {
 func (t bodyTransformer) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
 	src := reader.Source()
 	var unsafe, bare []ast.Node
+	var headings []*ast.Heading
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			n.Level = min(n.Level+1, 6)
+			headings = append(headings, n)
 		case *east.TableCell:
 			if n.Alignment != east.AlignNone {
 				n.SetAttributeString("class", "align-"+n.Alignment.String())
@@ -70,6 +72,7 @@ func (t bodyTransformer) Transform(doc *ast.Document, reader text.Reader, _ pars
 		}
 		return ast.WalkContinue, nil
 	})
+	outline(headings)
 	for _, n := range bare {
 		n.Parent().ReplaceChild(n.Parent(), n, ast.NewString(n.(*ast.AutoLink).Label(src)))
 	}
@@ -82,6 +85,21 @@ func (t bodyTransformer) Transform(doc *ast.Document, reader text.Reader, _ pars
 			c = next
 		}
 		parent.RemoveChild(parent, n)
+	}
+}
+
+// outline renumbers a body's headings from h2, the page's headline being
+// its h1, with no level skipped: "##" then "####" become h2 then h3, as
+// screen readers and the HTML outline want.
+func outline(headings []*ast.Heading) {
+	var levels []int
+	for _, h := range headings {
+		levels = append(levels, h.Level)
+	}
+	slices.Sort(levels)
+	levels = slices.Compact(levels)
+	for _, h := range headings {
+		h.Level = min(2+slices.Index(levels, h.Level), 6)
 	}
 }
 

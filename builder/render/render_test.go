@@ -72,13 +72,13 @@ func TestMarkdownBody(t *testing.T) {
 		"[x](javascript:alert(1)) [y](/a/) ![i](data:text/html,x)\n\n" +
 		"\"Quotes\" -- and www.example.com\n\n<ftp://files.example/x> <javascript:alert(2)> <https://ok.example/>\n\n" +
 		"&#x202E;reversed&#8236; [z](\\/\\/evil.example/) ![j](data&colon;image/png;base64,AAAA)\n\n" +
-		"| a | b |\n|:-:|--:|\n| 1 | 2 |\n"}
+		"| a | b |\n|:-:|--:|\n| 1 | 2 |\n\n#### Deep\n\n###### Deeper\n"}
 	got, err := r.body(e)
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := string(got)
-	for _, want := range []string{"<h2>Heading</h2>", `<p>x <a href="/repo/a/">y</a> i</p>`, "&ldquo;Quotes&rdquo; &ndash;", `<a href="http://www.example.com">`} {
+	for _, want := range []string{"<h2>Heading</h2>", "<h3>Deep</h3>", "<h4>Deeper</h4>", `<p>x <a href="/repo/a/">y</a> i</p>`, "&ldquo;Quotes&rdquo; &ndash;", `<a href="http://www.example.com">`} {
 		if !strings.Contains(s, want) {
 			t.Errorf("body lacks %q:\n%s", want, s)
 		}
