@@ -31,8 +31,8 @@ type Entry struct {
 	// TextSum is a hash of the body's words, white space aside: the same
 	// article scraped twice, from pages with other furniture, has one
 	// TextSum. A short body could be shared by different articles (a
-	// "Developing story." stub), so below textSumWords words the headline
-	// is hashed too. It is 0 for an entry without a body.
+	// "Developing story." stub), so below textSumWords words the date and
+	// headline are hashed too. It is 0 for an entry without a body.
 	TextSum uint64
 	Format  Format
 	Line    int // line of the date, for messages about the entry as a whole
@@ -271,16 +271,16 @@ func (p *parser) finish(e *Entry) {
 	if !e.ReadTimeGiven {
 		e.ReadTime = readTime(e.Prose)
 	}
-	e.TextSum = textSum(e.Title, e.Prose)
+	e.TextSum = textSum(e.Date.String()+" "+e.Title, e.Prose)
 }
 
 // textSumWords is the length of body that alone tells one article from
 // another.
 const textSumWords = 30
 
-// textSum hashes the words of prose, and of title if prose is short, or
+// textSum hashes the words of prose, and of head if prose is short, or
 // returns 0 when prose has no words.
-func textSum(title string, prose []Text) uint64 {
+func textSum(head string, prose []Text) uint64 {
 	h := fnv.New64a()
 	words := 0
 	for _, t := range prose {
@@ -295,7 +295,7 @@ func textSum(title string, prose []Text) uint64 {
 	}
 	if words < textSumWords {
 		h.Write([]byte{0})
-		for _, w := range strings.Fields(title) {
+		for _, w := range strings.Fields(head) {
 			h.Write([]byte(w))
 			h.Write([]byte{' '})
 		}
