@@ -296,8 +296,12 @@ func escCheckPage(t *testing.T, rel string, doc *html.Node, allowed allowedParts
 			if !allowed.styles[partKey(n)] {
 				t.Errorf("%s: a style element the templates do not ship: %.200s", rel, escRender(n))
 			}
-		case "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "svg", "math", "noscript", "template":
+		case "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "math", "noscript", "template":
 			t.Errorf("%s: <%s>", rel, n.Data)
+		case "svg": // the templates' charts and maps only, drawn from numbers and names
+			if p := n.Parent; p == nil || p.Data != "figure" || !slices.Contains(strings.Fields(escAttr(p, "class")), "chart") && !slices.Contains(strings.Fields(escAttr(p, "class")), "map") {
+				t.Errorf("%s: <svg> outside a chart or map: %.200s", rel, escRender(n))
+			}
 		case "meta":
 			if escHasAttr(n, "http-equiv") {
 				t.Errorf("%s: %s", rel, escRender(n))

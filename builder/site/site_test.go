@@ -1,7 +1,9 @@
 package site
 
 import (
+	"fmt"
 	"maps"
+	"math"
 	"net/url"
 	"slices"
 	"strings"
@@ -191,5 +193,72 @@ func TestSlugsStable(t *testing.T) {
 	}
 	if len(slices.Compact(slices.Sorted(maps.Values(four)))) != 4 {
 		t.Errorf("four entries share addresses: %v", four)
+	}
+}
+
+// TestChart: the site's chart has a bar for each month with entries, at
+// its place on an axis without gaps, each linking to its month's page;
+// a place's has one for each week, linking to its week's page; a short
+// timeline is charted day by day.
+func TestChart(t *testing.T) {
+	base, _ := url.Parse("https://example.org/")
+	var placed []Placed
+	add := func(date string, n int) {
+		d, err := entry.ParseDate(date)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range n {
+			e := &entry.Entry{Path: fmt.Sprintf("%s-%d.txt", date, i), Date: d, Title: fmt.Sprintf("News %s %d", date, i)}
+			placed = append(placed, NewPlaced(e, place.Result{Countries: []string{"UA"}, Regions: []string{"UA-63"}}))
+		}
+	}
+	add("2024-01-10", 2)
+	add("2024-01", 1) // known to the month only: counted in January, on no week
+	add("2024-03-05", 4)
+	add("2024-06-30", 1)
+	s := New(Config{Title: "T", BaseURL: base, HomeEntries: 2, FeedEntries: 10}, place.Builtin(), placed)
+
+	c := s.Chart()
+	if c.Unit != "month" || c.Max != 4 || len(c.Bars) != 3 {
+		t.Fatalf("site chart: %s, max %d, %d bars; want month, 4, 3", c.Unit, c.Max, len(c.Bars))
+	}
+	width := float64(c.Right-c.Left) / 6 // January to June
+	for i, want := range []struct {
+		month int
+		url   string
+		label string
+		count int
+	}{{0, "/2024/01/", "January 2024: 3 entries", 3}, {2, "/2024/03/", "March 2024: 4 entries", 4}, {5, "/2024/06/", "June 2024: 1 entry", 1}} {
+		b := c.Bars[i]
+		if b.URL != want.url || b.Label != want.label || math.Abs(b.X-(float64(c.Left)+float64(want.month)*width)) > 0.1 {
+			t.Errorf("bar %d: %+v, want %s %q at month %d", i, b, want.url, want.label, want.month)
+		}
+		if h := float64(want.count) / 4 * float64(c.Base-c.Top); math.Abs(b.H-h) > 0.1 || math.Abs(b.Y+b.H-float64(c.Base)) > 0.1 {
+			t.Errorf("bar %d: height %.1f from %.1f, want %.1f standing on %d", i, b.H, b.Y, h, c.Base)
+		}
+	}
+	if len(c.Ticks) == 0 || c.Ticks[0].Label != "Jan 2024" || c.Ticks[len(c.Ticks)-1].Label != "Jun" {
+		t.Errorf("site chart ticks: %+v", c.Ticks)
+	}
+
+	var kharkiv *Place
+	for _, r := range s.Regions {
+		if r.Code == "UA-63" {
+			kharkiv = r
+		}
+	}
+	pc := kharkiv.Chart()
+	if pc.Unit != "week" || len(pc.Bars) != 3 || pc.Bars[0].URL != "/regions/kharkiv-oblast/2024/w02/" || pc.Bars[2].URL != "/regions/kharkiv-oblast/2024/w26/" {
+		t.Errorf("place chart: %s, bars %+v", pc.Unit, pc.Bars)
+	}
+	// Weeks 2 (8–14 January) and 26 (24–30 June): 24 weeks apart.
+	if w := float64(pc.Right-pc.Left) / 25; math.Abs(pc.Bars[2].X-(float64(pc.Left)+24*w)) > 0.1 {
+		t.Errorf("place chart: the last week at x %.1f, want %.1f", pc.Bars[2].X, float64(pc.Left)+24*w)
+	}
+
+	short := New(Config{Title: "T", BaseURL: base, HomeEntries: 2, FeedEntries: 10}, place.Builtin(), placed[:3])
+	if c := short.Chart(); c.Unit != "day" || len(c.Bars) != 1 || c.Bars[0].URL != "/2024/01/10/" {
+		t.Errorf("a short timeline's chart: %+v", c)
 	}
 }
