@@ -103,6 +103,9 @@ func entryPrint(e *Entry) uint64 {
 func (p *printer) days(days []*Day) {
 	for _, d := range days {
 		p.str(d.Heading, d.URL, d.ID)
+		for _, c := range d.Earlier {
+			p.str(c.Name, c.URL)
+		}
 		for _, e := range d.Entries {
 			p.entry(e)
 		}
@@ -146,11 +149,15 @@ func (pg *Page) Fingerprint() uint64 {
 	p := newPrinter()
 	if e := pg.Entry; pg.Kind == "entry" {
 		// All an entry's page shows comes from the entry, the whole of
-		// its file, and its neighbours' addresses and headlines.
+		// its file, and its neighbours' and related entries' addresses
+		// and headlines.
 		p.str("entry", pg.Description)
 		p.num(e.print, e.Sum)
 		for _, n := range []*Entry{e.Newer, e.Older} {
 			p.entry(n)
+		}
+		for _, r := range e.Related() {
+			p.entry(r)
 		}
 		return p.sum()
 	}

@@ -106,6 +106,7 @@ type Site struct {
 	Nav       []Crumb // the site's sections, for its header
 
 	dayLabels map[entry.Date]dayLabels
+	years     map[[2]int][]int                           // month and day → the years with entries on it, newest first
 	weeks     map[entry.Date]struct{ sub, title string } // see week
 	absBase   string                                     // the base URL, absolute
 	print     uint64                                     // see Print
@@ -167,6 +168,9 @@ type dayLabels struct {
 	Heading string // "2 February 2025 · day 1,075"
 	ID      string // fragment id: "d2025-02-02"
 	URL     string // the day's page; the month's for a month-only group
+	// Earlier is the same day in earlier years that have entries, newest
+	// first: "on this day".
+	Earlier []Crumb
 }
 
 // A Span is a page of an archive: a month of the timeline, a week of a
@@ -268,6 +272,13 @@ func (s *Site) entries(g *place.Gazetteer, placed []Placed) {
 		s.Entries[i] = &all[i]
 	}
 	slices.SortFunc(s.Entries, cmpTimeline)
+	s.years = map[[2]int][]int{}
+	for i, e := range s.Entries {
+		if d := e.Date; d.HasDay() && (i == 0 || s.Entries[i-1].Date != d) {
+			k := [2]int{int(d.Month), d.Day}
+			s.years[k] = append(s.years[k], d.Year)
+		}
+	}
 	for i, e := range s.Entries {
 		if i > 0 {
 			e.Newer = s.Entries[i-1]
@@ -478,6 +489,13 @@ func (s *Site) labels(d entry.Date) dayLabels {
 		return l
 	}
 	l := dayLabels{Heading: DayHeading(d, s.Config.WarStart), ID: "d" + d.String(), URL: s.dayURL(d)}
+	if d.HasDay() {
+		for _, y := range s.years[[2]int{int(d.Month), d.Day}] {
+			if y < d.Year {
+				l.Earlier = append(l.Earlier, Crumb{strconv.Itoa(y), s.dayURL(entry.Date{Year: y, Month: d.Month, Day: d.Day})})
+			}
+		}
+	}
 	if s.dayLabels == nil {
 		s.dayLabels = map[entry.Date]dayLabels{}
 	}

@@ -262,3 +262,53 @@ func TestChart(t *testing.T) {
 		t.Errorf("a short timeline's chart: %+v", c)
 	}
 }
+
+// TestOnThisDayAndRelated: a day's heading links the same day in earlier
+// years that have entries, and an entry's related entries share a region
+// with it and are the nearest in date, nearest first.
+func TestOnThisDayAndRelated(t *testing.T) {
+	base, _ := url.Parse("https://example.org/")
+	var placed []Placed
+	add := func(date, title string, regions ...string) {
+		d, err := entry.ParseDate(date)
+		if err != nil {
+			t.Fatal(err)
+		}
+		placed = append(placed, NewPlaced(&entry.Entry{Path: title + ".txt", Date: d, Title: title}, place.Result{Countries: []string{"UA"}, Regions: regions}))
+	}
+	add("2024-05-25", "Now", "UA-63")
+	add("2023-05-25", "A year ago", "UA-51")
+	add("2022-05-25", "Two years ago", "UA-63")
+	add("2024-05-20", "Five days before", "UA-63")
+	add("2024-05-27", "Two days after", "UA-63", "UA-51")
+	add("2024-05-26", "A day after elsewhere", "UA-51")
+	add("2024-01-01", "Long before", "UA-63")
+	add("2024-05", "Known to the month", "UA-63")
+	s := New(Config{Title: "T", BaseURL: base, HomeEntries: 2, FeedEntries: 10}, place.Builtin(), placed)
+
+	byTitle := map[string]*Entry{}
+	for _, e := range s.Entries {
+		byTitle[e.Title] = e
+	}
+	now := byTitle["Now"]
+	var earlier []string
+	for _, c := range now.Day.Earlier {
+		earlier = append(earlier, c.Name+" "+c.URL)
+	}
+	if want := "2023 /2023/05/25/ 2022 /2022/05/25/"; join(earlier) != want {
+		t.Errorf("on this day: %q, want %q", join(earlier), want)
+	}
+	if d := byTitle["Two years ago"].Day; len(d.Earlier) != 0 {
+		t.Errorf("the earliest year has earlier days: %v", d.Earlier)
+	}
+
+	var related []string
+	for _, e := range now.Related() {
+		related = append(related, e.Title)
+	}
+	// "A day after elsewhere" is nearer but shares no region; "Known to
+	// the month" counts from the 1st of May.
+	if want := []string{"Two days after", "Five days before", "Known to the month", "Long before"}; !slices.Equal(related, want) {
+		t.Errorf("related: %q, want %q", related, want)
+	}
+}
