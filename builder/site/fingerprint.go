@@ -167,6 +167,9 @@ func (pg *Page) Fingerprint() uint64 {
 	}
 	p.str("|")
 	p.days(pg.Days)
+	if pg.Kind == "home" || pg.Kind == "regions" || pg.Kind == "country" || pg.Kind == "region" {
+		p.places(pg.Site.Regions) // the map's shading; see Page.Map
+	}
 	switch pg.Kind {
 	case "month", "span":
 		p.span(pg.Span.Newer)

@@ -105,6 +105,7 @@ type Site struct {
 	Feeds     []*Feed
 	Nav       []Crumb // the site's sections, for its header
 
+	gazetteer *place.Gazetteer
 	dayLabels map[entry.Date]dayLabels
 	years     map[[2]int][]int                           // month and day → the years with entries on it, newest first
 	weeks     map[entry.Date]struct{ sub, title string } // see week
@@ -229,7 +230,7 @@ func (p *Place) Count() int { return len(p.Entries) }
 
 // New builds the model of a site from its entries.
 func New(cfg Config, g *place.Gazetteer, placed []Placed) *Site {
-	s := &Site{Config: cfg, absBase: cfg.BaseURL.String()}
+	s := &Site{Config: cfg, absBase: cfg.BaseURL.String(), gazetteer: g}
 	s.print = configPrint(cfg)
 	s.Nav = []Crumb{{"Timeline", s.URL("")}, {"Countries", s.URL("countries/")}, {"Regions", s.URL("regions/")}, {"Archive", s.URL("archive/")}}
 	s.entries(g, placed)

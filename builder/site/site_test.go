@@ -312,3 +312,75 @@ func TestOnThisDayAndRelated(t *testing.T) {
 		t.Errorf("related: %q, want %q", related, want)
 	}
 }
+
+// TestMap: every region of the theatre is on the map, shaded by its count
+// on a scale whose legend covers every count, linked to its page when it
+// has one; a region's page marks it; a country without regions on the
+// map has none.
+func TestMap(t *testing.T) {
+	base, _ := url.Parse("https://example.org/")
+	var placed []Placed
+	add := func(n int, country string, regions ...string) {
+		d, _ := entry.ParseDate("2024-05-25")
+		for i := range n {
+			title := fmt.Sprintf("%s %v %d", country, regions, i)
+			placed = append(placed, NewPlaced(&entry.Entry{Path: title + ".txt", Date: d, Title: title}, place.Result{Countries: []string{country}, Regions: regions}))
+		}
+	}
+	add(100, "UA", "UA-63")
+	add(10, "UA", "UA-51")
+	add(1, "RU", "RU-BEL")
+	add(3, "GB")
+	s := New(Config{Title: "T", BaseURL: base, HomeEntries: 2, FeedEntries: 10}, place.Builtin(), placed)
+
+	m := s.Map("UA-63")
+	if len(m.Regions) != 33 || m.Current == nil || m.Current.Name != "Kharkiv Oblast" {
+		t.Fatalf("map: %d regions, current %+v; want 33, Kharkiv Oblast", len(m.Regions), m.Current)
+	}
+	shades := map[string]int{}
+	for _, r := range m.Regions {
+		shades[r.Name] = r.Shade
+		if (r.URL != "") != (r.Count > 0) || r.Path == "" {
+			t.Errorf("%s: %d entries, address %q", r.Name, r.Count, r.URL)
+		}
+	}
+	if shades["Kharkiv Oblast"] != 5 || shades["Belgorod Oblast"] != 1 || shades["Volyn Oblast"] != 0 || shades["Odesa Oblast"] < 2 || shades["Odesa Oblast"] > 4 {
+		t.Errorf("shades: Kharkiv %d, Odesa %d, Belgorod %d, Volyn %d; want 5, 2 to 4, 1, 0",
+			shades["Kharkiv Oblast"], shades["Odesa Oblast"], shades["Belgorod Oblast"], shades["Volyn Oblast"])
+	}
+	// The legend's ranges run from 1 to the most, without gap or overlap,
+	// and each region's count is in its shade's range.
+	next := 1
+	for _, st := range m.Legend {
+		lo, hi := 0, 0
+		if _, err := fmt.Sscanf(strings.Replace(st.Label, "–", " ", 1), "%d %d", &lo, &hi); err != nil {
+			fmt.Sscanf(st.Label, "%d", &lo)
+			hi = lo
+		}
+		if lo != next || hi < lo {
+			t.Errorf("legend %+v after %d", m.Legend, next-1)
+		}
+		for _, r := range m.Regions {
+			if r.Shade == st.Shade && (r.Count < lo || r.Count > hi) {
+				t.Errorf("%s: %d entries in shade %d, %q", r.Name, r.Count, r.Shade, st.Label)
+			}
+		}
+		next = hi + 1
+	}
+	if next != 101 {
+		t.Errorf("legend %+v does not end at 100", m.Legend)
+	}
+
+	maps := map[string]bool{}
+	for _, pg := range s.Pages {
+		if pg.Map() != nil {
+			maps[pg.Kind+" "+pg.Title] = true
+			maps[pg.Kind] = true
+		}
+	}
+	for page, want := range map[string]bool{"home": true, "regions": true, "entry": false, "country Ukraine": true, "country Russia": true, "country United Kingdom": false, "region Kharkiv Oblast": true} {
+		if maps[page] != want {
+			t.Errorf("%s: map shown %v, want %v", page, maps[page], want)
+		}
+	}
+}
