@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -58,8 +59,10 @@ func TestEscaping(t *testing.T) {
 		t.Errorf("built %d entries of %d files: hostile text must be shown, harmlessly, not dropped", rep.Entries, len(files))
 	}
 	allowed := templateParts(t)
+	allowed.assets = staticScripts(t, dir, out)
 
 	pages := map[string]*html.Node{}
+	searchTitles := map[string]bool{}
 	err = filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -85,7 +88,11 @@ func TestEscaping(t *testing.T) {
 		case ".xml":
 			escCheckXML(t, rel, data)
 		case ".json":
-			escCheckJSON(t, rel, data)
+			if strings.HasPrefix(rel, "search/") {
+				escCheckSearch(t, rel, data, searchTitles)
+			} else {
+				escCheckJSON(t, rel, data)
+			}
 		case ".csv":
 			escCheckCSV(t, rel, data)
 		}
@@ -165,6 +172,11 @@ func TestEscaping(t *testing.T) {
 	if len(shown) != len(files) {
 		t.Errorf("%d entry pages, want %d", len(shown), len(files))
 	}
+	for headline := range shown {
+		if !searchTitles[headline] {
+			t.Errorf("the search index lacks the headline %q, as it was written", headline)
+		}
+	}
 }
 
 // TestEscapingSettings: the settings that become addresses take nothing
@@ -205,6 +217,67 @@ var markdownElements = []string{"p", "a", "em", "strong", "code", "pre", "blockq
 type allowedParts struct {
 	elements        map[string]bool
 	scripts, styles map[string]bool // attributes and text, see partKey
+	// shaped are the forms, inputs and scripts by address that the
+	// templates ship, as patterns: a template action in an attribute
+	// stands for any value (it is an address under the base path), and
+	// the rest must be as the template has it. See shapeOf.
+	shaped map[string][]*regexp.Regexp
+	// assets are the addresses of the site's own scripts: static/*.js
+	// as the build published them, byte for byte.
+	assets map[string]bool
+}
+
+// hasShape reports whether n is a form, input or script as a template
+// ships it.
+func (a allowedParts) hasShape(n *html.Node) bool {
+	key := partKey(n)
+	return slices.ContainsFunc(a.shaped[n.Data], func(re *regexp.Regexp) bool { return re.MatchString(key) })
+}
+
+var actionRE = regexp.MustCompile(`\{\{.*?\}\}`)
+
+// shapeOf returns a pattern of the partKey of a template's element in
+// which each template action matches any attribute value text.
+func shapeOf(key string) *regexp.Regexp {
+	var b strings.Builder
+	b.WriteString("^")
+	for i, p := range actionRE.Split(key, -1) {
+		if i > 0 {
+			b.WriteString("[^\x00]*")
+		}
+		b.WriteString(regexp.QuoteMeta(p))
+	}
+	b.WriteString("$")
+	return regexp.MustCompile(b.String())
+}
+
+// staticScripts returns the addresses of the scripts of static/ in the
+// site built from dir into out.
+func staticScripts(t *testing.T, dir, out string) map[string]bool {
+	t.Helper()
+	p, err := Open(dir, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := p.Config.BaseURLParsed().Path
+	scripts := map[string]bool{}
+	names, _ := filepath.Glob("../static/*.js")
+	built, _ := os.ReadDir(out)
+	for _, name := range names {
+		want, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range built {
+			if got, err := os.ReadFile(filepath.Join(out, f.Name())); err == nil && bytes.Equal(got, want) {
+				scripts[base+f.Name()] = true
+			}
+		}
+	}
+	if len(scripts) < len(names) {
+		t.Fatalf("the site publishes %d of the %d scripts of static/", len(scripts), len(names))
+	}
+	return scripts
 }
 
 // templateParts reads the templates for the elements, scripts and styles
@@ -212,7 +285,7 @@ type allowedParts struct {
 // data, and is not shipped as it is: JSON-LD is checked on its own.
 func templateParts(t *testing.T) allowedParts {
 	t.Helper()
-	a := allowedParts{elements: map[string]bool{"html": true, "head": true, "body": true}, scripts: map[string]bool{}, styles: map[string]bool{}}
+	a := allowedParts{elements: map[string]bool{"html": true, "head": true, "body": true}, scripts: map[string]bool{}, styles: map[string]bool{}, shaped: map[string][]*regexp.Regexp{}}
 	for _, e := range markdownElements {
 		a.elements[e] = true
 	}
@@ -237,7 +310,16 @@ func templateParts(t *testing.T) allowedParts {
 			t.Fatal(err)
 		}
 		for n := range doc.Descendants() {
-			if n.Type != html.ElementNode || strings.Contains(partKey(n), "{{") {
+			if n.Type != html.ElementNode {
+				continue
+			}
+			switch key := partKey(n); {
+			case n.Data == "form" || n.Data == "input" || n.Data == "script" && escHasAttr(n, "src") && n.FirstChild == nil:
+				// Their actions are written with `raw strings`, so that
+				// the attribute's quotes hold the whole action.
+				a.shaped[n.Data] = append(a.shaped[n.Data], shapeOf(key))
+				continue
+			case strings.Contains(key, "{{"):
 				continue
 			}
 			switch n.Data {
@@ -278,7 +360,14 @@ func escCheckPage(t *testing.T, rel string, doc *html.Node, allowed allowedParts
 		case "h1":
 			h1 = escText(n)
 		case "script":
-			if escAttr(n, "type") != "application/ld+json" || escHasAttr(n, "src") {
+			if escHasAttr(n, "src") {
+				src, err := url.PathUnescape(escAttr(n, "src"))
+				if !allowed.hasShape(n) || err != nil || !allowed.assets[src] {
+					t.Errorf("%s: a script the templates do not ship, or not from static/: %.200s", rel, escRender(n))
+				}
+				break
+			}
+			if escAttr(n, "type") != "application/ld+json" {
 				if !allowed.scripts[partKey(n)] {
 					t.Errorf("%s: a script the templates do not ship: %.200s", rel, escRender(n))
 				}
@@ -296,7 +385,11 @@ func escCheckPage(t *testing.T, rel string, doc *html.Node, allowed allowedParts
 			if !allowed.styles[partKey(n)] {
 				t.Errorf("%s: a style element the templates do not ship: %.200s", rel, escRender(n))
 			}
-		case "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "math", "noscript", "template":
+		case "form":
+			if !allowed.hasShape(n) {
+				t.Errorf("%s: a form the templates do not ship: %s", rel, escRender(n))
+			}
+		case "iframe", "frame", "frameset", "object", "embed", "applet", "base", "math", "noscript", "template":
 			t.Errorf("%s: <%s>", rel, n.Data)
 		case "svg": // the templates' charts and maps only, drawn from numbers and names
 			if p := n.Parent; p == nil || p.Data != "figure" || !slices.Contains(strings.Fields(escAttr(p, "class")), "chart") && (p.Parent == nil || escAttr(p.Parent, "class") != "map") {
@@ -307,8 +400,8 @@ func escCheckPage(t *testing.T, rel string, doc *html.Node, allowed allowedParts
 				t.Errorf("%s: %s", rel, escRender(n))
 			}
 		case "input":
-			if escAttr(n, "type") != "checkbox" || !escHasAttr(n, "disabled") {
-				t.Errorf("%s: an input that is not a task list's checkbox: %s", rel, escRender(n))
+			if (escAttr(n, "type") != "checkbox" || !escHasAttr(n, "disabled")) && !allowed.hasShape(n) {
+				t.Errorf("%s: an input that is not a task list's checkbox or a template's: %s", rel, escRender(n))
 			}
 		}
 		for _, a := range n.Attr {
@@ -451,6 +544,44 @@ func escCheckJSON(t *testing.T, rel string, data []byte) {
 	if !slices.Contains(titles, "</script><script>window.__pwned=1</script><!-- front matter headline") ||
 		!slices.Contains(bylines, `=HYPERLINK("javascript:window.__pwned=1","x")`) {
 		t.Errorf("%s: the hostile headline and byline are not there as they were written", rel)
+	}
+}
+
+// searchFolder is an entry's folder as the search index gives it, and
+// as static/search.js insists on: a path under the base path, nothing
+// a browser would take for another scheme or host.
+var searchFolder = regexp.MustCompile(`^[0-9]{4}/[0-9]{2}/([0-9]{2}/)?[a-z0-9-]+/$`)
+
+// escCheckSearch checks a file of the search index: JSON whose terms are
+// words, whose postings are digits, and whose entries' addresses are
+// folders of the site; it collects the headlines, which must be there as
+// they were written.
+func escCheckSearch(t *testing.T, rel string, data []byte, titles map[string]bool) {
+	t.Helper()
+	var v struct {
+		T map[string]string `json:"t"`
+		D [][4]json.RawMessage
+	}
+	if err := json.Unmarshal(data, &v); err != nil {
+		t.Errorf("%s: %v", rel, err)
+		return
+	}
+	word := regexp.MustCompile(`^[\p{L}\p{N}\p{Mc}]+\*?$`)
+	for term, postings := range v.T {
+		if !word.MatchString(term) || strings.Trim(postings, "!0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_") != "" {
+			t.Errorf("%s: term %q: %.100q", rel, term, postings)
+		}
+	}
+	for _, d := range v.D {
+		var title, folder string
+		if json.Unmarshal(d[0], &title) != nil || json.Unmarshal(d[1], &folder) != nil {
+			t.Errorf("%s: an entry that is not [headline, folder, ...]: %s", rel, d[0])
+			continue
+		}
+		titles[title] = true
+		if !searchFolder.MatchString(folder) {
+			t.Errorf("%s: entry %q has the address %q", rel, title, folder)
+		}
 	}
 }
 

@@ -126,8 +126,9 @@ type Extra struct {
 }
 
 // Extras returns the files made from the whole site: the sitemap,
-// robots.txt, the data files, and what GitHub Pages reads: .nojekyll
-// (serve the files as they are) and CNAME (the custom domain), if any.
+// robots.txt, the data files, the search index, and what GitHub Pages
+// reads: .nojekyll (serve the files as they are) and CNAME (the custom
+// domain), if any.
 func (r *Renderer) Extras(s *site.Site) []Extra {
 	x := sitemaps(s)
 	x = append(x,
@@ -136,6 +137,7 @@ func (r *Renderer) Extras(s *site.Site) []Extra {
 		Extra{"timeline.csv", (*site.Site).EntriesFingerprint, timelineCSV, true},
 		Extra{".nojekyll", constant, func(_ *site.Site, emit Emit) error { return emit(".nojekyll", nil) }, false},
 	)
+	x = append(x, searchExtras(s)...)
 	if s.Config.CNAME != "" {
 		x = append(x, Extra{"CNAME", constant, func(s *site.Site, emit Emit) error {
 			return emit("CNAME", []byte(s.Config.CNAME+"\n"))
@@ -156,7 +158,7 @@ const maxSitemapURLs = 50000
 func sitemaps(s *site.Site) []Extra {
 	var pages []*site.Page
 	for _, p := range s.Pages {
-		if p.Kind != "404" {
+		if p.Kind != "404" && p.Kind != "search" { // nothing on them to find
 			pages = append(pages, p)
 		}
 	}

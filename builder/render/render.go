@@ -24,7 +24,7 @@ import (
 
 // Kinds are the page kinds, each rendered by the template file of its name
 // in the templates folder, inside base.html.
-var Kinds = []string{"home", "entry", "day", "month", "span", "year", "archive", "countries", "regions", "country", "region", "404"}
+var Kinds = []string{"home", "entry", "day", "month", "span", "year", "archive", "search", "countries", "regions", "country", "region", "404"}
 
 // A Renderer renders sites with one set of templates.
 type Renderer struct {

@@ -11,7 +11,7 @@ import (
 
 // A Page is one HTML page of the site and what its template shows.
 type Page struct {
-	Kind        string // its template: "home", "entry", "day", "month", "year", "archive", "countries", "regions", "country", "region", "404"
+	Kind        string // its template: "home", "entry", "day", "month", "year", "archive", "search", "countries", "regions", "country", "region", "404"
 	Path        string // output file: "2025/02/02/slug/index.html"
 	URL         string // under the base path: "/repo/2025/02/02/slug/"
 	Title       string // the page's headline
@@ -113,6 +113,12 @@ func (s *Site) pages() {
 		Kind: "archive", Path: "archive/index.html", Title: "Archive",
 		Description: "Every month of the timeline.", Updated: newest(s.Entries),
 		Crumbs: []Crumb{home},
+	})
+
+	add(&Page{
+		Kind: "search", Path: "search/index.html", Title: "Search",
+		Description: "Find entries by the words of their headlines, summaries, places and bylines.",
+		Crumbs:      []Crumb{home},
 	})
 
 	add(&Page{
