@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -83,6 +84,22 @@ func TestExploreInBrowser(t *testing.T) {
 	do(chromedp.Click(`.chart a rect`, chromedp.NodeVisible), chromedp.WaitVisible(`.dayindex`))
 	if at := eval(`location.pathname`); at != month {
 		t.Errorf("a click on the chart's first bar (%s) led to %s", month, at)
+	}
+
+	// The date jump goes to the day, or the month, or the year that has
+	// entries.
+	for date, want := range map[string]string{"2024-05-25": "/repo/2024/05/25/", "2024-05-26": "/repo/2024/05/", "2024-01-15": "/repo/2024/"} {
+		do(chromedp.Navigate(site+"/repo/"), chromedp.SetValue(`#jump-date`, date), chromedp.Click(`#jump button`), chromedp.WaitVisible(`h1`))
+		for range 50 { // the script asks the server before it goes
+			if eval(`location.pathname`) != "/repo/" {
+				break
+			}
+			do(chromedp.Sleep(20 * time.Millisecond))
+		}
+		do(chromedp.WaitVisible(`h1`))
+		if at := eval(`location.pathname`); at != want {
+			t.Errorf("the date jump to %s went to %s, want %s", date, at, want)
+		}
 	}
 
 	// Keyboard only: the first Tab reaches the skip link; the map's own

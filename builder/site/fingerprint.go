@@ -178,6 +178,9 @@ func (pg *Page) Fingerprint() uint64 {
 		p.spans(pg.Year.Months)
 	case "home", "archive":
 		p.years(pg.Site.Years)
+		if sp := pg.Site.Span(); sp != nil { // the date jump's range
+			p.str(sp.First.String(), sp.Last.String())
+		}
 	case "countries":
 		p.places(pg.Places)
 	case "regions":

@@ -232,7 +232,7 @@ func (p *Place) Count() int { return len(p.Entries) }
 func New(cfg Config, g *place.Gazetteer, placed []Placed) *Site {
 	s := &Site{Config: cfg, absBase: cfg.BaseURL.String(), gazetteer: g}
 	s.print = configPrint(cfg)
-	s.Nav = []Crumb{{"Timeline", s.URL("")}, {"Countries", s.URL("countries/")}, {"Regions", s.URL("regions/")}, {"Archive", s.URL("archive/")}}
+	s.Nav = []Crumb{{"Timeline", s.URL("")}, {"Countries", s.URL("countries/")}, {"Regions", s.URL("regions/")}, {"Archive", s.URL("archive/")}, {"Search", s.URL("search/")}}
 	s.entries(g, placed)
 	s.Days = s.groupDays(s.Entries)
 	for _, d := range s.Days {
@@ -635,4 +635,25 @@ func teaser(e *entry.Entry) string {
 	}
 	rest := strings.TrimLeft(e.Summary[i+len(t):], ".!?。 ")
 	return rest
+}
+
+// A DateSpan is the first and last day the timeline has entries on.
+type DateSpan struct{ First, Last entry.Date }
+
+// Span returns the days the timeline spans, for the date jump to offer;
+// nil when no entry has a day.
+func (s *Site) Span() *DateSpan {
+	var sp DateSpan
+	for _, d := range s.Days {
+		if d.Date.HasDay() {
+			if sp.Last == (entry.Date{}) {
+				sp.Last = d.Date
+			}
+			sp.First = d.Date
+		}
+	}
+	if sp.Last == (entry.Date{}) {
+		return nil
+	}
+	return &sp
 }
