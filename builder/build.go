@@ -142,7 +142,7 @@ func (outputSink) Remove(string) error { return nil }
 
 func (p *Project) siteConfig() site.Config {
 	c := p.Config
-	return site.Config{
+	sc := site.Config{
 		Title:       c.Title,
 		Description: c.Description,
 		BaseURL:     c.baseURL,
@@ -150,6 +150,11 @@ func (p *Project) siteConfig() site.Config {
 		WarStart:    c.WarStart,
 		HomeEntries: c.HomeEntries,
 		FeedEntries: c.FeedEntries,
+		Related:     site.DefaultRelated,
 		CNAME:       c.CNAME,
 	}
+	if c.Related != nil {
+		sc.Related = *c.Related
+	}
+	return sc
 }

@@ -26,6 +26,7 @@ type Config struct {
 	WarStart    entry.Date `toml:"war_start"`     // the war's first day, 2022-02-24, for "day N" counts; none by default
 	HomeEntries int        `toml:"home_entries"`  // entries on the home page; default 50
 	FeedEntries int        `toml:"feed_entries"`  // entries in each feed; default 50
+	Related     *int       `toml:"related"`       // related entries on each entry's page; default 3, 0 for none
 	MaxFileSize int64      `toml:"max_file_size"` // largest article file, in bytes; default 1 MiB
 	CNAME       string     `toml:"cname"`         // a custom domain for GitHub Pages, "example.org"; written to CNAME
 
@@ -111,6 +112,9 @@ func (c *Config) check(name string, keys map[string]int, problems *diag.List) {
 	}
 	if c.FeedEntries < 1 {
 		fail("feed_entries", "must be at least 1")
+	}
+	if c.Related != nil && (*c.Related < 0 || *c.Related > 20) {
+		fail("related", "must be from 0 (none) to 20")
 	}
 	if c.MaxFileSize < 1 {
 		fail("max_file_size", "must be at least 1")

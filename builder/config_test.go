@@ -25,6 +25,7 @@ func TestLoadConfig(t *testing.T) {
 		"base_url = \"javascript:alert(1)\"\n":         "site.toml:1: base_url",
 		"title = \"x\"\nwar_start = \"2022-02\"\n":     "site.toml:2: war_start: want a day",
 		"title = \"x\"\nhome_entries = 0\n":            "site.toml:2: home_entries: must be at least 1",
+		"title = \"x\"\nrelated = -1\n":                "site.toml:2: related: must be from 0 (none) to 20",
 		"title = \"x\"\nlanguage = \"<en>\"\n":         "site.toml:2: language",
 		"title = \"x\"\ntitle = \"y\"\n":               "site.toml:2:",
 		"title = 3\n":                                  "site.toml:1: title",

@@ -68,7 +68,7 @@ func (s *Site) Print() uint64 { return s.print }
 
 func configPrint(c Config) uint64 {
 	p := newPrinter()
-	p.str(c.Title, c.Description, c.BaseURL.String(), c.Language, c.CNAME)
+	p.str(c.Title, c.Description, c.BaseURL.String(), c.Language, c.CNAME, strconv.Itoa(c.Related))
 	for _, k := range slices.Sorted(maps.Keys(c.Assets)) {
 		p.str(k, c.Assets[k])
 	}

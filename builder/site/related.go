@@ -6,15 +6,20 @@ import (
 	"time"
 )
 
-// relatedMax is how many related entries an entry's page lists: each is
-// about 230 bytes of every entry page, 23 MB of a site of 100,000.
-const relatedMax = 3
+// DefaultRelated is how many related entries an entry's page lists
+// unless site.toml says otherwise: each is about 230 bytes of every entry
+// page, 23 MB of a site of 100,000.
+const DefaultRelated = 3
 
 // Related returns the entries nearest in date to e that share a region
 // with it (a country, when it has no region), nearest first: what a
 // reader of e reads next about the same place. The same model gives the
 // same list.
 func (e *Entry) Related() []*Entry {
+	n := e.site.Config.Related
+	if n == 0 {
+		return nil
+	}
 	places := e.Regions
 	if len(places) == 0 {
 		places = e.Countries
@@ -27,7 +32,7 @@ func (e *Entry) Related() []*Entry {
 		if !found {
 			continue
 		}
-		lo, hi := max(0, i-relatedMax), min(len(p.Entries), i+relatedMax+1)
+		lo, hi := max(0, i-n), min(len(p.Entries), i+n+1)
 		for _, o := range p.Entries[lo:hi] {
 			if o != e && !slices.Contains(near, o) {
 				near = append(near, o)
@@ -39,5 +44,5 @@ func (e *Entry) Related() []*Entry {
 	slices.SortFunc(near, func(a, b *Entry) int {
 		return cmp.Or(cmp.Compare(apart(a), apart(b)), cmpTimeline(a, b))
 	})
-	return near[:min(len(near), relatedMax)]
+	return near[:min(len(near), n)]
 }

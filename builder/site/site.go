@@ -36,6 +36,7 @@ type Config struct {
 	WarStart    entry.Date // the war's first day: day 1; zero for no day counts
 	HomeEntries int        // entries on the home page
 	FeedEntries int        // entries in each feed
+	Related     int        // related entries on each entry's page; see Entry.Related
 	CNAME       string     // the custom domain GitHub Pages serves the site at, if any
 	// Assets maps a static file's name to its fingerprinted copy's
 	// address, "style.css" to "/repo/style.3f2a9c1e.css"; see Site.Asset.

@@ -284,7 +284,7 @@ func TestOnThisDayAndRelated(t *testing.T) {
 	add("2024-05-26", "A day after elsewhere", "UA-51")
 	add("2024-01-01", "Long before", "UA-63")
 	add("2024-05", "Known to the month", "UA-63")
-	s := New(Config{Title: "T", BaseURL: base, HomeEntries: 2, FeedEntries: 10}, place.Builtin(), placed)
+	s := New(Config{Title: "T", BaseURL: base, HomeEntries: 2, FeedEntries: 10, Related: 3}, place.Builtin(), placed)
 
 	byTitle := map[string]*Entry{}
 	for _, e := range s.Entries {
@@ -310,6 +310,10 @@ func TestOnThisDayAndRelated(t *testing.T) {
 	// the month" counts from the 1st of May.
 	if want := []string{"Two days after", "Five days before", "Known to the month"}; !slices.Equal(related, want) {
 		t.Errorf("related: %q, want %q", related, want)
+	}
+	s.Config.Related = 0
+	if r := now.Related(); len(r) != 0 {
+		t.Errorf("related = 0 in site.toml: %d related entries", len(r))
 	}
 }
 
