@@ -96,38 +96,6 @@ var searchStopSet = func() map[string]bool {
 	return m
 }()
 
-// searchFold spells letters as search compares them: Latin letters without
-// their accents, Cyrillic and Greek in Latin letters (Ukraine's national
-// system for Ukrainian, so "Київ" is found by "kyiv"). A letter spelled ""
-// joins the letters either side. Letters not here are kept as they are,
-// less any combining marks.
-var searchFold = map[rune]string{
-	// Latin
-	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "a", 'å': "a", 'ā': "a", 'ă': "a", 'ą': "a",
-	'æ': "ae", 'ç': "c", 'ć': "c", 'č': "c", 'ĉ': "c", 'ċ': "c", 'ď': "d", 'đ': "d", 'ð': "d",
-	'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ē': "e", 'ė': "e", 'ę': "e", 'ě': "e", 'ĕ': "e",
-	'ğ': "g", 'ĝ': "g", 'ġ': "g", 'ģ': "g", 'ĥ': "h", 'ħ': "h", 'ì': "i", 'í': "i", 'î': "i",
-	'ï': "i", 'ĩ': "i", 'ī': "i", 'ĭ': "i", 'į': "i", 'ı': "i", 'ĳ': "ij", 'ĵ': "j", 'ķ': "k",
-	'ĺ': "l", 'ļ': "l", 'ľ': "l", 'ŀ': "l", 'ł': "l", 'ñ': "n", 'ń': "n", 'ņ': "n", 'ň': "n",
-	'ŉ': "n", 'ŋ': "n", 'ò': "o", 'ó': "o", 'ô': "o", 'õ': "o", 'ö': "o", 'ø': "o", 'ō': "o",
-	'ŏ': "o", 'ő': "o", 'œ': "oe", 'ŕ': "r", 'ŗ': "r", 'ř': "r", 'ś': "s", 'ŝ': "s", 'š': "s",
-	'ş': "s", 'ș': "s", 'ß': "ss", 'ſ': "s", 'ť': "t", 'ţ': "t", 'ț': "t", 'ŧ': "t", 'þ': "th",
-	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ũ': "u", 'ū': "u", 'ŭ': "u", 'ů': "u", 'ű': "u",
-	'ų': "u", 'ŵ': "w", 'ý': "y", 'ÿ': "y", 'ŷ': "y", 'ź': "z", 'ż': "z", 'ž': "z",
-	// Cyrillic
-	'а': "a", 'б': "b", 'в': "v", 'г': "h", 'ґ': "g", 'д': "d", 'е': "e", 'є': "ie", 'ж': "zh",
-	'з': "z", 'и': "y", 'і': "i", 'ї': "i", 'й': "i", 'к': "k", 'л': "l", 'м': "m", 'н': "n",
-	'о': "o", 'п': "p", 'р': "r", 'с': "s", 'т': "t", 'у': "u", 'ф': "f", 'х': "kh", 'ц': "ts",
-	'ч': "ch", 'ш': "sh", 'щ': "shch", 'ь': "", 'ю': "iu", 'я': "ia", 'ё': "e", 'ы': "y",
-	'э': "e", 'ъ': "", 'ў': "u", 'ђ': "dj", 'ј': "j", 'љ': "lj", 'њ': "nj", 'ћ': "c", 'џ': "dz",
-	'ѓ': "g", 'ќ': "k", 'ѕ': "dz",
-	// Greek
-	'α': "a", 'β': "v", 'γ': "g", 'δ': "d", 'ε': "e", 'ζ': "z", 'η': "i", 'θ': "th", 'ι': "i",
-	'κ': "k", 'λ': "l", 'μ': "m", 'ν': "n", 'ξ': "x", 'ο': "o", 'π': "p", 'ρ': "r", 'σ': "s",
-	'ς': "s", 'τ': "t", 'υ': "y", 'φ': "f", 'χ': "ch", 'ψ': "ps", 'ω': "o", 'ά': "a", 'έ': "e",
-	'ή': "i", 'ί': "i", 'ό': "o", 'ύ': "y", 'ώ': "o", 'ϊ': "i", 'ϋ': "y", 'ΐ': "i", 'ΰ': "y",
-}
-
 // searchTerms calls emit with each term of s, in order, repeats and all:
 // its words (see folder.words) less words of one letter and stop words. The
 // term passed to emit is valid only during the call.
@@ -149,7 +117,7 @@ func (f *folder) terms(s string, emit func(term []byte)) {
 }
 
 // words calls emit with each word of s and its length in letters: in
-// lower case, each letter folded by searchFold, combining marks (U+0301
+// lower case, each letter folded by site.Translit, combining marks (U+0301
 // and the like) dropped, and words split at anything that is not a
 // letter, a digit or a spacing mark. end is true for the word s ends in,
 // which may be a word being typed, and may be empty. static/search.js
@@ -169,7 +137,7 @@ func (f *folder) words(s string, emit func(w []byte, runes int, end bool)) {
 			}
 		} else {
 			r = unicode.ToLower(r)
-			if t, ok := searchFold[r]; ok {
+			if t, ok := site.Translit[r]; ok {
 				w, runes = append(w, t...), runes+utf8.RuneCountInString(t)
 				continue
 			}
@@ -475,7 +443,7 @@ func buildSearchIndex(s *site.Site, chunk, splitSize int) (map[string][]byte, er
 	}
 
 	fold := map[string]string{}
-	for r, t := range searchFold {
+	for r, t := range site.Translit {
 		fold[string(r)] = t
 	}
 	meta, err := json.Marshal(searchMeta{
