@@ -94,18 +94,7 @@ type layer struct {
 // ringDeg assembles a ring of arc references in degrees, first point not
 // repeated at the end.
 func (l *layer) ringDeg(refs []int) []lonLat {
-	var out []lonLat
-	for _, r := range refs {
-		a := l.deg[arcIndex(r)]
-		if r < 0 {
-			a = slices.Clone(a)
-			slices.Reverse(a)
-		}
-		if len(out) > 0 {
-			a = a[1:]
-		}
-		out = append(out, a...)
-	}
+	out := join(l.deg, refs, false)
 	if len(out) > 1 && out[0] == out[len(out)-1] {
 		out = out[:len(out)-1]
 	}
@@ -115,21 +104,28 @@ func (l *layer) ringDeg(refs []int) []lonLat {
 // ring assembles a ring of arc references in map units, first point not
 // repeated at the end.
 func (l *layer) ring(refs []int) []pt {
-	var out []pt
+	out := dedupe(join(l.pts, refs, true))
+	if len(out) > 1 && out[0] == out[len(out)-1] {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+// join joins the arcs refs names, end to end: an arc's first point is its
+// predecessor's last, so it is dropped (when it is that point, if
+// checked). A negative reference ^i is arc i reversed.
+func join[P comparable](arcs [][]P, refs []int, checked bool) []P {
+	var out []P
 	for _, r := range refs {
-		a := l.pts[arcIndex(r)]
+		a := arcs[arcIndex(r)]
 		if r < 0 {
 			a = slices.Clone(a)
 			slices.Reverse(a)
 		}
-		if len(out) > 0 && len(a) > 0 && a[0] == out[len(out)-1] {
+		if len(out) > 0 && len(a) > 0 && (!checked || a[0] == out[len(out)-1]) {
 			a = a[1:]
 		}
 		out = append(out, a...)
-	}
-	out = dedupe(out)
-	if len(out) > 1 && out[0] == out[len(out)-1] {
-		out = out[:len(out)-1]
 	}
 	return out
 }
@@ -265,21 +261,7 @@ func (l *layer) outline(fs []*feature, skip map[int]bool) [][]int {
 
 // chain assembles a chain of arc references into a line in map units,
 // closed chains ending on their first point.
-func (l *layer) chain(refs []int) []pt {
-	var out []pt
-	for _, r := range refs {
-		a := l.pts[arcIndex(r)]
-		if r < 0 {
-			a = slices.Clone(a)
-			slices.Reverse(a)
-		}
-		if len(out) > 0 {
-			a = a[1:]
-		}
-		out = append(out, a...)
-	}
-	return out
-}
+func (l *layer) chain(refs []int) []pt { return join(l.pts, refs, false) }
 
 // pick finds the table's regions among the topology's geometries.
 func pick(t *topology, table []region, what string) ([]*feature, error) {
