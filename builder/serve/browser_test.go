@@ -2,13 +2,20 @@ package serve
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"timeline/builder"
 )
 
 // chromium returns the path of a Chromium or Chrome, or "".
@@ -123,4 +130,96 @@ func waitFor(t *testing.T, ctx context.Context, cond, what string) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	t.Fatalf("waiting for %s: timed out (last error: %v)", what, last)
+}
+
+// A published site is a built site folder served as GitHub Pages serves
+// it: under its base path, from the files of its build.
+type published struct {
+	URL  string // the server's address: "http://127.0.0.1:PORT"
+	Base string // the site's base path: "/repo/"
+	Out  string // the built site
+
+	mu    sync.Mutex
+	asked []string // the paths asked for, in order
+}
+
+// publish builds the site folder dir and serves it until the test ends.
+func publish(t *testing.T, dir string) *published {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	if rep, err := builder.Build(dir, out, builder.Options{Fingerprint: true}); err != nil {
+		t.Fatalf("build: %v\n%v", err, rep.Problems)
+	}
+	p, err := builder.Open(dir, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := &published{Base: p.Config.BaseURLParsed().Path, Out: out}
+	files := http.FileServer(http.Dir(out))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		site.mu.Lock()
+		site.asked = append(site.asked, r.URL.Path)
+		site.mu.Unlock()
+		// Not http.StripPrefix, which wants the escaped path to start
+		// with the prefix too: pages may escape a base path's quotes in
+		// lower case (%3e), which is the same address.
+		rest, ok := strings.CutPrefix(r.URL.Path, site.Base)
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		r.URL.Path, r.URL.RawPath = "/"+rest, ""
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	site.URL = srv.URL
+	return site
+}
+
+// Asked returns the paths asked for so far.
+func (p *published) Asked() []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return slices.Clone(p.asked)
+}
+
+// hostileSite copies ../testdata/hostile, the site whose every string
+// tries to run script (see builder/escape_test.go), with the project's
+// templates and static files.
+func hostileSite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for src, dst := range map[string]string{"../testdata/hostile": "", "../../templates": "templates", "../../static": "static"} {
+		if err := os.CopyFS(filepath.Join(dir, dst), os.DirFS(src)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// evalJS evaluates expr in the page, awaiting it if it is a promise.
+func evalJS[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("%s: %v", expr, err)
+	}
+	return v
+}
+
+func do(t *testing.T, ctx context.Context, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// violation is what axeCheck reads of an axe-core violation.
+type violation struct {
+	ID     string `json:"id"`
+	Impact string `json:"impact"`
+	Help   string `json:"help"`
+	Nodes  []struct {
+		Target []any `json:"target"`
+	} `json:"nodes"`
 }

@@ -3,10 +3,7 @@ package serve
 import (
 	"fmt"
 	"io/fs"
-	"net/http"
-	"net/http/httptest"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -15,8 +12,6 @@ import (
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
-
-	"timeline/builder"
 )
 
 // trap runs in every page before the page's own scripts: a payload that
@@ -34,35 +29,8 @@ const trap = `for (const f of ["alert", "confirm", "prompt", "print", "open"]) {
 // window. It follows and clicks nothing.
 func TestEscapingInBrowser(t *testing.T) {
 	ctx := browser(t)
-	dir := t.TempDir()
-	for src, dst := range map[string]string{"../testdata/hostile": "", "../../templates": "templates", "../../static": "static"} {
-		if err := os.CopyFS(filepath.Join(dir, dst), os.DirFS(src)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	out := filepath.Join(t.TempDir(), "public")
-	if rep, err := builder.Build(dir, out, builder.Options{Fingerprint: true}); err != nil {
-		t.Fatalf("build: %v\n%v", err, rep.Problems)
-	}
-	p, err := builder.Open(dir, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	base := p.Config.BaseURLParsed().Path // "/hostile/'\"><svg onload=...>/"
-	files := http.FileServer(http.Dir(out))
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		// Not http.StripPrefix, which wants the escaped path to start
-		// with the prefix too: the pages escape the base path's quotes
-		// in lower case (%3e), which is the same address.
-		rest, ok := strings.CutPrefix(r.URL.Path, base)
-		if !ok {
-			http.NotFound(w, r)
-			return
-		}
-		r.URL.Path, r.URL.RawPath = "/"+rest, ""
-		files.ServeHTTP(w, r)
-	}))
-	defer srv.Close()
+	site := publish(t, hostileSite(t))
+	out, base := site.Out, site.Base // "/hostile/'\"><svg onload=...>/"
 
 	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: trap}); err != nil {
 		t.Fatal(err)
@@ -71,7 +39,7 @@ func TestEscapingInBrowser(t *testing.T) {
 	// requests a navigation; the test's own do not.
 	var mu sync.Mutex
 	var wentAway []string
-	err = chromedp.Listen(ctx, func(ev any) {
+	err := chromedp.Listen(ctx, func(ev any) {
 		if ev, ok := ev.(*page.EventFrameRequestedNavigation); ok {
 			mu.Lock()
 			wentAway = append(wentAway, fmt.Sprintf("to %s (%s)", ev.URL, ev.Reason))
@@ -97,7 +65,7 @@ func TestEscapingInBrowser(t *testing.T) {
 	}
 	for _, want := range pages {
 		// A moment after the load, for a refresh of no delay to begin.
-		err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+(&url.URL{Path: want}).EscapedPath()), chromedp.Sleep(50*time.Millisecond))
+		err := chromedp.Do(ctx, chromedp.Navigate(site.URL+(&url.URL{Path: want}).EscapedPath()), chromedp.Sleep(50*time.Millisecond))
 		if err != nil {
 			t.Fatalf("%s: %v", want, err)
 		}

@@ -6,14 +6,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
@@ -24,23 +21,6 @@ import (
 	"timeline/builder"
 	"timeline/builder/render"
 )
-
-// evalJS evaluates expr in the page, awaiting it if it is a promise.
-func evalJS[T any](t *testing.T, ctx context.Context, expr string) T {
-	t.Helper()
-	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatalf("%s: %v", expr, err)
-	}
-	return v
-}
-
-func do(t *testing.T, ctx context.Context, actions ...chromedp.Action[chromedp.Void]) {
-	t.Helper()
-	if err := chromedp.Do(ctx, actions...); err != nil {
-		t.Fatal(err)
-	}
-}
 
 // searchCases reads the cases of ../render/testdata/search_terms.txt:
 // text, and the terms search makes of it.
@@ -76,20 +56,8 @@ func TestSearchInBrowser(t *testing.T) {
 		writeFile(t, dir, fmt.Sprintf("content/more/m%02d.txt", i),
 			fmt.Sprintf("date 2024-01-%02d Mariupol report %d\n\nA report from the city, number %d.\n", i+1, i+1, i+1))
 	}
-	out := filepath.Join(t.TempDir(), "public")
-	if rep, err := builder.Build(dir, out, builder.Options{Fingerprint: true}); err != nil {
-		t.Fatalf("build: %v\n%v", err, rep.Problems)
-	}
-	var mu sync.Mutex
-	var asked []string
-	files := http.StripPrefix("/repo", http.FileServer(http.Dir(out)))
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		asked = append(asked, r.URL.Path)
-		mu.Unlock()
-		files.ServeHTTP(w, r)
-	}))
-	defer srv.Close()
+	site := publish(t, dir)
+	out := site.Out
 
 	// The entry to find, and its address, from the data file.
 	const title = "Volodomyr Zelenskyy Calls On Ukraine's Allies To Step Up Support After Latest Russia 'Terror' Attacks"
@@ -109,7 +77,7 @@ func TestSearchInBrowser(t *testing.T) {
 		t.Fatalf("no entry %q in timeline.json", title)
 	}
 
-	do(t, ctx, chromedp.Navigate(srv.URL+"/repo/search/"))
+	do(t, ctx, chromedp.Navigate(site.URL+"/repo/search/"))
 	waitFor(t, ctx, `!!window.timelineSearch`, "the search script")
 	if got := evalJS[string](t, ctx, `[!document.getElementById("search").hidden, document.getElementById("search-fallback").hidden, document.activeElement.id].join()`); got != "true,true,q" {
 		t.Errorf("with JavaScript: box shown, fallback hidden, box focused = %s, want true,true,q", got)
@@ -149,7 +117,7 @@ func TestSearchInBrowser(t *testing.T) {
 	waitFor(t, ctx, `location.search === "?q=zelensk" && document.querySelector("#search-results a")?.textContent === `+jsString(title), "the search again, after Back")
 
 	// Ten at a time, newest first; More moves to the first of the next ten.
-	do(t, ctx, chromedp.Navigate(srv.URL+"/repo/search/?q=mariupol+report"))
+	do(t, ctx, chromedp.Navigate(site.URL+"/repo/search/?q=mariupol+report"))
 	waitFor(t, ctx, `document.getElementById("search-status").textContent === "25 entries, newest first"`, "25 results")
 	if got := evalJS[string](t, ctx, `[...document.querySelectorAll("#search-results a")].map(a => a.textContent.replace("Mariupol report ", "")).join()`); got != "25,24,23,22,21,20,19,18,17,16" {
 		t.Errorf("the first ten results: %s", got)
@@ -167,11 +135,10 @@ func TestSearchInBrowser(t *testing.T) {
 	waitFor(t, ctx, `document.getElementById("search-status").textContent === "These words are too common to search for."`, "stop words")
 
 	// The home page's box, by keyboard.
-	do(t, ctx, chromedp.Navigate(srv.URL+"/repo/"), chromedp.Focus(chromedp.CSS("#home-q")), chromedp.KeyEvent("odesa"), chromedp.KeyEvent(kb.Enter))
+	do(t, ctx, chromedp.Navigate(site.URL+"/repo/"), chromedp.Focus(chromedp.CSS("#home-q")), chromedp.KeyEvent("odesa"), chromedp.KeyEvent(kb.Enter))
 	waitFor(t, ctx, `location.pathname === "/repo/search/" && [...document.querySelectorAll("#search-results a")].some(a => a.textContent === "Drone attack on Odesa port")`, "the home page's search")
 
-	mu.Lock()
-	for _, p := range asked {
+	for _, p := range site.Asked() {
 		if !strings.HasPrefix(p, "/repo/") {
 			t.Errorf("fetched %s, outside the base path", p)
 		}
@@ -179,13 +146,12 @@ func TestSearchInBrowser(t *testing.T) {
 			t.Errorf("fetched %s", p)
 		}
 	}
-	mu.Unlock()
 
 	// Without JavaScript: no box, but the way to every entry.
 	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)
 	}
-	do(t, ctx, chromedp.Navigate(srv.URL+"/repo/search/?q=odesa"))
+	do(t, ctx, chromedp.Navigate(site.URL+"/repo/search/?q=odesa"))
 	state := evalJS[string](t, ctx, `[getComputedStyle(document.getElementById("search")).display, getComputedStyle(document.getElementById("search-nojs")).display,
 		...[...document.querySelectorAll("#search-fallback a")].map(a => a.getAttribute("href"))].join()`)
 	if state != "none,block,/repo/archive/,/repo/countries/,/repo/regions/" {
@@ -202,13 +168,16 @@ func TestSearchInBrowser(t *testing.T) {
 	axeCheck(t, ctx, "the search page without JavaScript")
 }
 
-// axeCheck runs axe-core on the page as it is, if .ci/run has fetched it
-// (see TestAccessibility), and reports serious and critical violations.
+// axePath is where .ci/run puts axe-core, an npm package.
+var axePath = filepath.Join("..", "..", ".ci", "node", "node_modules", "axe-core", "axe.min.js")
+
+// axeCheck runs axe-core on the page as it is, if .ci/run has fetched it,
+// and reports serious and critical violations.
 func axeCheck(t *testing.T, ctx context.Context, what string) {
 	t.Helper()
-	axe, err := os.ReadFile(filepath.Join("..", "..", ".ci", "node", "node_modules", "axe-core", "axe.min.js"))
+	axe, err := os.ReadFile(axePath)
 	if err != nil {
-		t.Log("no axe-core: the accessibility check of the search page is skipped")
+		t.Logf("no axe-core: %s is not checked for accessibility", what)
 		return
 	}
 	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](string(axe))); err != nil {
@@ -235,37 +204,12 @@ func jsString(s string) string {
 // them as text, nothing runs, and every result is a link into the site.
 func TestSearchHostileInBrowser(t *testing.T) {
 	ctx := browser(t)
-	dir := t.TempDir()
-	for src, dst := range map[string]string{"../testdata/hostile": "", "../../templates": "templates", "../../static": "static"} {
-		if err := os.CopyFS(filepath.Join(dir, dst), os.DirFS(src)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	out := filepath.Join(t.TempDir(), "public")
-	if rep, err := builder.Build(dir, out, builder.Options{Fingerprint: true}); err != nil {
-		t.Fatalf("build: %v\n%v", err, rep.Problems)
-	}
-	p, err := builder.Open(dir, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	base := p.Config.BaseURLParsed().Path
-	files := http.FileServer(http.Dir(out))
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		rest, ok := strings.CutPrefix(r.URL.Path, base)
-		if !ok {
-			http.NotFound(w, r)
-			return
-		}
-		r.URL.Path, r.URL.RawPath = "/"+rest, ""
-		files.ServeHTTP(w, r)
-	}))
-	defer srv.Close()
+	site := publish(t, hostileSite(t))
 	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: trap}); err != nil {
 		t.Fatal(err)
 	}
 
-	do(t, ctx, chromedp.Navigate(srv.URL+(&url.URL{Path: base + "search/"}).EscapedPath()))
+	do(t, ctx, chromedp.Navigate(site.URL+(&url.URL{Path: site.Base + "search/"}).EscapedPath()))
 	waitFor(t, ctx, `!!window.timelineSearch`, "the search script")
 	for _, q := range []string{"pwned", "script", "img onerror", "svg onload", "javascript", "hyperlink", "averylongheadlineaverylong", "paypal"} {
 		do(t, ctx, clearBox, chromedp.SendKeys(chromedp.CSS("#q"), q))
@@ -280,7 +224,7 @@ func TestSearchHostileInBrowser(t *testing.T) {
 			results: document.querySelectorAll("#search-results li").length,
 			bad: [...document.querySelectorAll("#search-results li")].filter(li =>
 				li.children.length !== 2 || li.children[0].tagName !== "A" || li.children[0].children.length || li.children[1].children.length ||
-				!(u => u.origin === location.origin && decodeURIComponent(u.pathname).startsWith(`+jsString(base)+`))(new URL(li.children[0].href))
+				!(u => u.origin === location.origin && decodeURIComponent(u.pathname).startsWith(`+jsString(site.Base)+`))(new URL(li.children[0].href))
 			).map(li => li.innerHTML).join("\n"),
 		})`)
 		if got.Pwned != nil || got.Bad != "" {
