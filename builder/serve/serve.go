@@ -222,7 +222,11 @@ func (s *Server) Rebuild(changed []string) {
 	_, warnings := rep.Problems.Count()
 	switch {
 	case changed == nil || wasBroken:
-		fmt.Fprintf(s.log, "built %d entries, %d pages in %v; %d warnings\n", rep.Entries, rep.Pages, rep.Duration.Round(time.Millisecond), warnings)
+		entries := "entries"
+		if rep.Entries == 1 {
+			entries = "entry"
+		}
+		fmt.Fprintf(s.log, "built %d %s, %d pages in %v; %d warnings\n", rep.Entries, entries, rep.Pages, rep.Duration.Round(time.Millisecond), warnings)
 	default:
 		fmt.Fprintf(s.log, "rebuilt in %v: %d files written, %d removed\n", rep.Duration.Round(time.Millisecond), len(p.writes), len(p.removes))
 	}

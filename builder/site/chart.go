@@ -46,6 +46,7 @@ const (
 	chartRight  = chartWidth - 4   // where the axis stops
 	chartTop    = 8                // y of the tallest bar's top
 	chartBase   = chartHeight - 22 // y of the axis; the tick labels go below
+	chartBarMax = 40               // the widest bar
 )
 
 // A slot is one span of the chart's time axis, before it is drawn.
@@ -115,13 +116,16 @@ func newChart(unit string, slots []slot) *Chart {
 	if width < 2 {
 		gap = 0 // hairlines side by side read better than gaps
 	}
+	// A bar stands in the middle of its slot, and is no wider than
+	// chartBarMax: a chart of a few spans is a few bars, not a wall.
+	bar := min(width-gap, chartBarMax)
 	x := func(i int) float64 { return chartLeft + float64(i)*width }
 	c.Bars = make([]Bar, 0, len(slots))
 	for i := len(slots) - 1; i >= 0; i-- {
 		sl := slots[i]
 		h := max(float64(sl.count)/float64(c.Max)*(chartBase-chartTop), 1)
 		c.Bars = append(c.Bars, Bar{
-			X: round1(x(units(unit, oldest, sl.start))), W: round1(width - gap),
+			X: round1(x(units(unit, oldest, sl.start)) + (width-bar)/2), W: round1(bar),
 			Y: round1(chartBase - h), H: round1(h),
 			URL: sl.url, Label: sl.title + ": " + plural(sl.count, "entry", "entries"),
 		})

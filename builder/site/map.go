@@ -97,11 +97,17 @@ func (s *Site) Map(current string) *Map {
 // shadeBounds returns the highest count of each shade, the last being
 // most: a geometric scale, since a few regions near the front have
 // many times the entries of the rest, and a linear one would leave the
-// rest all in one shade.
+// rest all in one shade. Under mapShades, each count has a shade of its
+// own, the darkest shades, so that a region with entries never looks
+// like one without.
 func shadeBounds(most int) []int {
 	bounds := make([]int, mapShades)
 	for i := range bounds {
-		bounds[i] = int(math.Ceil(math.Pow(float64(most), float64(i+1)/mapShades)))
+		if most < mapShades {
+			bounds[i] = max(0, most-(mapShades-1-i))
+		} else {
+			bounds[i] = int(math.Ceil(math.Pow(float64(most), float64(i+1)/mapShades)))
+		}
 	}
 	bounds[mapShades-1] = most
 	return bounds

@@ -231,7 +231,7 @@ func TestChart(t *testing.T) {
 		count int
 	}{{0, "/2024/01/", "January 2024: 3 entries", 3}, {2, "/2024/03/", "March 2024: 4 entries", 4}, {5, "/2024/06/", "June 2024: 1 entry", 1}} {
 		b := c.Bars[i]
-		if b.URL != want.url || b.Label != want.label || math.Abs(b.X-(float64(c.Left)+float64(want.month)*width)) > 0.1 {
+		if b.URL != want.url || b.Label != want.label || math.Abs(b.X+b.W/2-(float64(c.Left)+(float64(want.month)+0.5)*width)) > 0.1 {
 			t.Errorf("bar %d: %+v, want %s %q at month %d", i, b, want.url, want.label, want.month)
 		}
 		if h := float64(want.count) / 4 * float64(c.Base-c.Top); math.Abs(b.H-h) > 0.1 || math.Abs(b.Y+b.H-float64(c.Base)) > 0.1 {
@@ -253,12 +253,12 @@ func TestChart(t *testing.T) {
 		t.Errorf("place chart: %s, bars %+v", pc.Unit, pc.Bars)
 	}
 	// Weeks 2 (8–14 January) and 26 (24–30 June): 24 weeks apart.
-	if w := float64(pc.Right-pc.Left) / 25; math.Abs(pc.Bars[2].X-(float64(pc.Left)+24*w)) > 0.1 {
-		t.Errorf("place chart: the last week at x %.1f, want %.1f", pc.Bars[2].X, float64(pc.Left)+24*w)
+	if w, b := float64(pc.Right-pc.Left)/25, pc.Bars[2]; math.Abs(b.X+b.W/2-(float64(pc.Left)+24.5*w)) > 0.1 {
+		t.Errorf("place chart: the last week centred at x %.1f, want %.1f", b.X+b.W/2, float64(pc.Left)+24.5*w)
 	}
 
 	short := New(Config{Title: "T", BaseURL: base, HomeEntries: 2, FeedEntries: 10}, place.Builtin(), placed[:3])
-	if c := short.Chart(); c.Unit != "day" || len(c.Bars) != 1 || c.Bars[0].URL != "/2024/01/10/" {
+	if c := short.Chart(); c.Unit != "day" || len(c.Bars) != 1 || c.Bars[0].URL != "/2024/01/10/" || c.Bars[0].W > 40 {
 		t.Errorf("a short timeline's chart: %+v", c)
 	}
 }
@@ -373,6 +373,18 @@ func TestMap(t *testing.T) {
 	}
 	if next != 101 {
 		t.Errorf("legend %+v does not end at 100", m.Legend)
+	}
+
+	// A site with few entries shades in the darkest shades, one a count.
+	small := New(Config{Title: "T", BaseURL: base, HomeEntries: 2, FeedEntries: 10}, place.Builtin(), placed[108:]) // Odesa 2, Belgorod 1
+	sm := small.Map("")
+	for _, r := range sm.Regions {
+		if want := map[string]int{"Odesa Oblast": 5, "Belgorod Oblast": 4}[r.Name]; r.Shade != want {
+			t.Errorf("small site: %s, %d entries, shade %d, want %d", r.Name, r.Count, r.Shade, want)
+		}
+	}
+	if len(sm.Legend) != 2 || sm.Legend[0].Label != "1" || sm.Legend[0].Shade != 4 || sm.Legend[1].Label != "2" {
+		t.Errorf("small site: legend %+v, want 1 and 2 in the darkest shades", sm.Legend)
 	}
 
 	maps := map[string]bool{}
