@@ -52,12 +52,22 @@ func Check(dir string, opts Options) (CheckReport, error) {
 		if c.has(target) {
 			continue
 		}
+		// Each article whose page has the link is named, at its line; a
+		// link the templates make is named once, at the first page.
 		slices.Sort(from)
-		where, line := "public/"+from[0], 0
-		if src, ok := blame[from[0]]; ok {
-			where, line = src, lineOf(filepath.Join(dir, filepath.FromSlash(src)), c.raw[target], c.base.Path)
+		byTemplate := []string{}
+		for _, page := range from {
+			src, ok := blame[page]
+			if !ok {
+				byTemplate = append(byTemplate, page)
+				continue
+			}
+			line := lineOf(filepath.Join(dir, filepath.FromSlash(src)), c.raw[target], c.base.Path)
+			out.Problems.Errorf(src, line, "links to %s, which is no page of the site", target)
 		}
-		out.Problems.Errorf(where, line, "links to %s, which is no page of the site (from %s)", target, pageList(from))
+		if len(byTemplate) > 0 {
+			out.Problems.Errorf("public/"+byTemplate[0], 0, "links to %s, which is no page of the site (from %s)", target, pageList(byTemplate))
+		}
 	}
 	out.Problems.Sort()
 	if out.Problems.Err() != nil {
@@ -76,7 +86,10 @@ func lineOf(name, link, basePath string) int {
 	}
 	i := strings.Index(string(data), link)
 	if rooted, ok := strings.CutPrefix(link, strings.TrimSuffix(basePath, "/")); i < 0 && ok && rooted != "" {
-		i = strings.Index(string(data), "("+rooted)
+		// "[x](/2024/05/02/)", or a reference "[x]: /2024/05/02/".
+		if i = strings.Index(string(data), "("+rooted); i < 0 {
+			i = strings.Index(string(data), " "+rooted)
+		}
 	}
 	if i < 0 {
 		return 0

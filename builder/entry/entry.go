@@ -158,13 +158,12 @@ func (p *parser) parse(src []byte) *Entry {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	text := string(src)
 	if !utf8.ValidString(text) {
-		n := 1 + strings.Count(text[:firstInvalid(text)], "\n")
-		p.warnf(n, "invalid UTF-8 (shown as \uFFFD): save the file as UTF-8")
+		p.warnf(lineAt(text, firstInvalid(text)), "invalid UTF-8 (shown as \uFFFD): save the file as UTF-8")
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
 	if i := strings.IndexFunc(text, isBidiControl); i >= 0 {
 		r, _ := utf8.DecodeRuneInString(text[i:])
-		p.warnf(1+strings.Count(text[:i], "\n"), "bidirectional control character %U removed: it makes text show otherwise than it reads", r)
+		p.warnf(lineAt(text, i), "bidirectional control character %U removed: it makes text show otherwise than it reads", r)
 		text = StripBidi(text)
 	}
 	if strings.TrimSpace(text) == "" {
@@ -272,6 +271,13 @@ func (p *parser) finish(e *Entry) {
 		e.ReadTime = readTime(e.Prose)
 	}
 	e.TextSum = textSum(e.Date.String()+" "+e.Title, e.Prose)
+}
+
+// lineAt returns the number of the line of text that holds byte i, lines
+// ending as Parse ends them: at "\r\n", "\n" or a lone "\r".
+func lineAt(text string, i int) int {
+	before := strings.ReplaceAll(text[:i], "\r\n", "\n")
+	return 1 + strings.Count(before, "\n") + strings.Count(before, "\r")
 }
 
 // textSumWords is the length of body that alone tells one article from

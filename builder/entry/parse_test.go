@@ -109,6 +109,10 @@ func TestInvalidUTF8(t *testing.T) {
 	if len(e.Blocks) != 2 || e.Blocks[1].Text != "Bad \uFFFD byte." {
 		t.Errorf("paragraphs %v", e.Blocks)
 	}
+	// Lines end at a lone CR too, as on an old Mac.
+	if _, msgs := parse(t, "a.txt", "date 2024-01-01 Headline\r\rGood line.\r\nBad \xff byte.\r"); len(msgs) != 1 || !strings.HasPrefix(msgs[0], "a.txt:4: warning: invalid UTF-8") {
+		t.Errorf("lone CRs: got %v", msgs)
+	}
 }
 
 // TestBidi: bidirectional overrides, embeddings and isolates are removed,

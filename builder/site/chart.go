@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"time"
+	"unicode/utf8"
 
 	"timeline/builder/entry"
 )
@@ -148,7 +149,9 @@ func units(unit string, a, b entry.Date) int {
 }
 
 // ticks labels the axis: each year, when the chart spans more than about
-// 18 months; else each month, with its year in January and at the start.
+// 18 months; else each month, the first shown with its year, as is each
+// January. A label that would run into the one before it is left out;
+// the year it carries then goes to the next.
 func ticks(unit string, oldest entry.Date, n int, x func(int) float64) []Tick {
 	start := oldest.Time()
 	at := func(i int) time.Time {
@@ -160,33 +163,41 @@ func ticks(unit string, oldest entry.Date, n int, x func(int) float64) []Tick {
 		}
 		return start.AddDate(0, 0, i)
 	}
-	end := at(n)
-	years := end.Sub(start).Hours() > 24*550
+	years := at(n).Sub(start).Hours() > 24*550
 	var out []Tick
-	last := time.Time{}
+	end := math.Inf(-1) // where the last label ends
+	shownYear := 0      // the year the last label named
 	for i := range n {
 		t := at(i)
-		if !last.IsZero() && t.Month() == last.Month() && t.Year() == last.Year() {
-			continue // the month has its tick
+		if i > 0 {
+			prev := at(i - 1)
+			if t.Year() == prev.Year() && (years || t.Month() == prev.Month()) {
+				continue // its year's, or month's, tick is placed
+			}
 		}
-		newYear := last.IsZero() || t.Year() != last.Year()
-		last = t
+		label := t.Format("Jan")
 		switch {
-		case years && newYear:
-			out = append(out, Tick{X: round1(x(i)), Label: fmt.Sprint(t.Year())})
-		case !years && (newYear || t.Month() == time.January):
-			out = append(out, Tick{X: round1(x(i)), Label: t.Format("Jan 2006")})
-		case !years:
-			out = append(out, Tick{X: round1(x(i)), Label: t.Format("Jan")})
+		case years:
+			label = fmt.Sprint(t.Year())
+		case t.Year() != shownYear:
+			label = t.Format("Jan 2006")
 		}
-	}
-	// A year's first tick is dropped if the next comes too soon after it
-	// for both labels to fit.
-	if len(out) > 1 && out[1].X-out[0].X < 30 {
-		out = out[1:]
+		if x(i) < end+tickGap {
+			continue
+		}
+		out = append(out, Tick{X: round1(x(i)), Label: label})
+		end = x(i) + tickCharWidth*float64(utf8.RuneCountInString(label))
+		shownYear = t.Year()
 	}
 	return out
 }
+
+// A tick label's width is about tickCharWidth units a character, at the
+// labels' 13px; tickGap keeps two apart.
+const (
+	tickCharWidth = 7.5
+	tickGap       = 6
+)
 
 func round1(f float64) float64 { return math.Round(f*10) / 10 }
 

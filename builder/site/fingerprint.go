@@ -135,6 +135,22 @@ func (p *printer) spans(spans []*Span) {
 	p.str("|")
 }
 
+// chart prints what a chart shows: its bars' addresses and labels, and
+// its ticks.
+func (p *printer) chart(c *Chart) {
+	if c == nil {
+		p.str("-")
+		return
+	}
+	for _, b := range c.Bars {
+		p.str(b.URL, b.Label)
+	}
+	for _, t := range c.Ticks {
+		p.str(t.Label)
+	}
+	p.str("|")
+}
+
 // years prints the archive's outline: every year and month with counts.
 func (p *printer) years(years []*Year) {
 	for _, y := range years {
@@ -167,8 +183,11 @@ func (pg *Page) Fingerprint() uint64 {
 	}
 	p.str("|")
 	p.days(pg.Days)
-	if pg.Kind == "home" || pg.Kind == "regions" || pg.Kind == "country" || pg.Kind == "region" {
-		p.places(pg.Site.Regions) // the map's shading; see Page.Map
+	if m := pg.Map(); m != nil {
+		for _, r := range m.Regions {
+			p.str(r.URL, r.Title, strconv.Itoa(r.Shade), strconv.FormatBool(r.Current))
+		}
+		p.str("|")
 	}
 	switch pg.Kind {
 	case "month", "span":
@@ -181,6 +200,9 @@ func (pg *Page) Fingerprint() uint64 {
 		if sp := pg.Site.Span(); sp != nil { // the date jump's range
 			p.str(sp.First.String(), sp.Last.String())
 		}
+		if c := pg.Site.Chart(); c != nil && pg.Kind == "home" {
+			p.chart(c)
+		}
 	case "countries":
 		p.places(pg.Places)
 	case "regions":
@@ -190,12 +212,14 @@ func (pg *Page) Fingerprint() uint64 {
 		}
 	case "country":
 		p.places(pg.Place.Regions)
+		p.chart(pg.Place.Chart())
 		p.spans(pg.Place.Weeks)
 		p.spans(pg.Place.Undated)
 	case "region":
 		if c := pg.Place.Country; c != nil {
 			p.str(c.URL, c.Name)
 		}
+		p.chart(pg.Place.Chart())
 		p.spans(pg.Place.Weeks)
 		p.spans(pg.Place.Undated)
 	}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"timeline/builder/entry"
 	"timeline/builder/place"
@@ -397,6 +398,51 @@ func TestMap(t *testing.T) {
 	for page, want := range map[string]bool{"home": true, "regions": true, "entry": false, "country Ukraine": true, "country Russia": true, "country United Kingdom": false, "region Kharkiv Oblast": true} {
 		if maps[page] != want {
 			t.Errorf("%s: map shown %v, want %v", page, maps[page], want)
+		}
+	}
+}
+
+// TestTicks: a chart's labels never run into each other, and every year
+// the chart spans is named by some label.
+func TestTicks(t *testing.T) {
+	for _, c := range []struct {
+		unit   string
+		oldest string
+		n      int
+	}{
+		{"month", "2024-01-01", 13}, {"month", "2023-12-01", 14}, {"month", "2022-02-01", 58},
+		{"week", "2024-12-23", 30}, {"week", "2022-02-21", 150}, {"day", "2024-01-30", 46}, {"day", "2024-12-30", 5},
+	} {
+		oldest, _ := entry.ParseDate(c.oldest)
+		width := float64(chartRight-chartLeft) / float64(c.n)
+		ts := ticks(c.unit, oldest, c.n, func(i int) float64 { return chartLeft + float64(i)*width })
+		named := map[string]bool{}
+		for i, tk := range ts {
+			if i > 0 {
+				prev := ts[i-1]
+				if end := prev.X + tickCharWidth*float64(len(prev.Label)); tk.X < end+tickGap {
+					t.Errorf("%s from %s: %q at %.1f runs into %q ending at %.1f", c.unit, c.oldest, tk.Label, tk.X, prev.Label, end)
+				}
+			}
+			for _, f := range strings.Fields(tk.Label) {
+				if len(f) == 4 {
+					named[f] = true
+				}
+			}
+		}
+		last := oldest.Time()
+		switch c.unit {
+		case "month":
+			last = last.AddDate(0, c.n-1, 0)
+		case "week":
+			last = last.AddDate(0, 0, 7*(c.n-1))
+		default:
+			last = last.AddDate(0, 0, c.n-1)
+		}
+		for y := oldest.Year; y <= last.Year(); y++ {
+			if !named[fmt.Sprint(y)] && !(y == last.Year() && last.Month() == time.January && last.Day() < 8) {
+				t.Errorf("%s from %s: no label names %d: %+v", c.unit, c.oldest, y, ts)
+			}
 		}
 	}
 }

@@ -224,8 +224,15 @@ func TestCheck(t *testing.T) {
 		t.Errorf("broken link: exit %d, want 1", code)
 	}
 	problems := strings.Split(strings.TrimSpace(errs), "\n")
-	if len(problems) != 1 || !strings.HasPrefix(problems[0], "content/links.md:7: links to https://owner.github.io/repo/2024/05/02/, which is no page of the site") {
+	if len(problems) != 1 || problems[0] != "content/links.md:7: links to https://owner.github.io/repo/2024/05/02/, which is no page of the site" {
 		t.Errorf("broken link: stderr %q, want one error for the missing day", errs)
+	}
+	// Two articles with the same broken link, one as a reference: each
+	// is named, at its line.
+	os.WriteFile(filepath.Join(dir, "content", "ref.md"), []byte("+++\ntitle = \"Reference\"\ndate = 2024-05-03\n+++\nSee [the next day][d].\n\n[d]: /2024/05/02/\n"), 0o644)
+	_, _, errs = runCmd("check", "--dir", dir, "--base-url", "https://owner.github.io/repo/")
+	if !strings.Contains(errs, "content/links.md:7: links to") || !strings.Contains(errs, "content/ref.md:7: links to https://owner.github.io/repo/2024/05/02/") {
+		t.Errorf("a link broken in two articles: stderr %q", errs)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
 		t.Errorf("check wrote public/: %v", err)
