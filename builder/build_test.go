@@ -51,7 +51,7 @@ func buildSite(t *testing.T, dir, baseURL, out string) Report {
 // and that every link and asset it names is there.
 func TestBuild(t *testing.T) {
 	dir := newTestSite(t)
-	for _, base := range []string{"https://example.org/", "https://owner.github.io/repo/", "http://127.0.0.1:1313/deep/sub/path"} {
+	for _, base := range []string{"https://example.org/", "https://owner.github.io/repo/", "http://127.0.0.1:1313/deep/sub/path", "https://example.org/war%23diary%3F/"} {
 		t.Run(base, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "public")
 			stats := buildSite(t, dir, base, out)
@@ -223,7 +223,7 @@ func checkLink(t *testing.T, out, basePath, rel, link string) {
 		return
 	}
 	w := httptest.NewRecorder()
-	pagesServer(out, basePath).ServeHTTP(w, httptest.NewRequest("GET", u.Path, nil))
+	pagesServer(out, basePath).ServeHTTP(w, httptest.NewRequest("GET", u.EscapedPath(), nil))
 	if w.Code != http.StatusOK {
 		t.Errorf("%s: link %q answers %d", rel, link, w.Code)
 	}
@@ -296,7 +296,7 @@ func checkFeed(t *testing.T, out string, base *url.URL, basePath, rel string, da
 			self = l.Href
 		}
 	}
-	wantSelf := base.Scheme + "://" + base.Host + basePath + rel
+	wantSelf := base.Scheme + "://" + base.Host + (&url.URL{Path: basePath}).EscapedPath() + rel
 	if f.ID == "" || f.Title == "" || f.Updated == "" || f.Author == nil || self != wantSelf {
 		t.Errorf("%s: id %q title %q updated %q author %v self %q (want %q)", rel, f.ID, f.Title, f.Updated, f.Author, self, wantSelf)
 	}

@@ -231,7 +231,7 @@ func configProblems(err error) diag.List {
 func (s *Session) loadTemplates() {
 	s.broken = slices.DeleteFunc(s.broken, func(p diag.Problem) bool { return strings.HasPrefix(p.Path, "templates") })
 	fsys := os.DirFS(filepath.Join(s.dir, "templates"))
-	r, err := render.New(fsys, s.project.Config.BaseURLParsed().Path)
+	r, err := render.New(fsys, s.project.Config.BaseURLParsed().EscapedPath())
 	if err != nil {
 		s.renderer = nil
 		s.broken = append(s.broken, diag.Problem{Path: "templates", Msg: err.Error()})
@@ -525,7 +525,7 @@ func (s *Session) model() *site.Site {
 	cfg := s.project.siteConfig()
 	cfg.Assets = map[string]string{}
 	for name, hashed := range s.assets {
-		cfg.Assets[name] = s.BasePath() + hashed
+		cfg.Assets[name] = cfg.BaseURL.EscapedPath() + hashed // an address, as site.URL makes them
 	}
 	return site.New(cfg, s.project.Gazetteer, placed)
 }

@@ -252,7 +252,9 @@ func New(cfg Config, g *place.Gazetteer, placed []Placed) *Site {
 // URL returns the address of rel, a path inside the site, under the base
 // path: "2025/02/" is "/repo/2025/02/".
 func (s *Site) URL(rel string) string {
-	return s.Config.BaseURL.Path + strings.TrimPrefix(rel, "/")
+	// Escaped: a base path with "#" or "?" in it ("/a%23b/") must not
+	// end the path of every link.
+	return s.Config.BaseURL.EscapedPath() + strings.TrimPrefix(rel, "/")
 }
 
 // AbsURL returns the absolute address of rel.
