@@ -212,14 +212,12 @@ func (pg *Page) Fingerprint() uint64 {
 		}
 	case "country":
 		p.places(pg.Place.Regions)
-		p.chart(pg.Place.Chart())
-		p.spans(pg.Place.Weeks)
+		p.spans(pg.Place.Weeks) // and so its chart, made of them
 		p.spans(pg.Place.Undated)
 	case "region":
 		if c := pg.Place.Country; c != nil {
 			p.str(c.URL, c.Name)
 		}
-		p.chart(pg.Place.Chart())
 		p.spans(pg.Place.Weeks)
 		p.spans(pg.Place.Undated)
 	}
